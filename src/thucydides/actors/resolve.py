@@ -1,0 +1,364 @@
+"""Resolve noun phrases and pronouns to actors.
+
+A noun phrase is resolved compositionally from the knowledge-base aliases and sector nouns
+inside it: "Pakistan's Foreign Office spokesperson Shafqat Ali Khan" gives the country from
+"Pakistan", the sector from "Foreign Office"/"spokesperson", the name from the PERSON entity
+and the role from the title words. In-document coreference links surnames, pronouns, role
+nouns ("the spokesperson") and dyad phrases ("the two nations") to actors introduced earlier.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from thucydides.actors.kb import COUNTRY_KINDS, Entry, KnowledgeBase
+from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
+from thucydides.model import Actor, ActorRef
+from thucydides.model import Span as TextSpan
+
+# Dependencies that stay inside a noun phrase when collecting its words.
+NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "flat", "appos", "case",
+     "npadvmod", "prep", "pobj", "punct", "advmod"}
+)
+NP_PREPS = frozenset({"of", "from"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+SPEAKER_PRONOUNS = frozenset({"we", "us", "i", "me", "our"})
+DYAD_NOUNS = frozenset({"nations", "countries", "neighbours", "neighbors", "sides", "states",
+                        "governments", "rivals", "adversaries", "powers"})
+DYAD_MARKERS = frozenset({"two", "both"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
+# Sentences searched backwards for an antecedent.
+COREF_WINDOW = 6
+
+
+def composite_code(country: str | None, sector: str | None) -> str | None:
+    if country is None:
+        return None
+    if country in {"IGO", "NGO", "MNC"}:
+        return country + (sector if sector and sector not in {"IGO", "NGO"} else "")
+    return country + (sector or "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    entry: Entry
+    match: AliasMatch
+    depth: int  # dependency distance from the phrase head
+
+
+class DocumentActors:
+    """Actor mentions of one parsed document and the resolver that uses them."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, matcher: MentionMatcher,
+                 published: date | None) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.published = published
+        self._alias_at: dict[int, AliasMatch] = {}
+        for alias in matcher.aliases(doc):
+            for i in range(alias.start, alias.end):
+                self._alias_at[i] = alias
+        self._sector_at: dict[int, SectorMatch] = {}
+        for sector in matcher.sectors(doc):
+            for i in range(sector.start, sector.end):
+                self._sector_at[i] = sector
+        self._sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self._country_by_token = self._countries_by_token()
+        self.document_countries = Counter(self._country_by_token.values())
+        self.people: list[tuple[int, ActorRef]] = []
+        self._scan_people()
+
+    # ---- public -------------------------------------------------------------------------
+
+    def mentions(self) -> list[ActorRef]:
+        """Every knowledge-base or person mention in the document, in text order."""
+        found: dict[tuple[int, int], ActorRef] = {}
+        seen: set[int] = set()
+        for alias in sorted(set(self._alias_at.values()), key=lambda a: a.start):
+            entries = self.kb.lookup(self.doc[alias.start:alias.end].text, self.published)
+            if entries:
+                span = self.doc[alias.start:alias.end]
+                found[(span.start_char, span.end_char)] = _ref(span, entries[0].actor)
+                seen.update(range(alias.start, alias.end))
+        for start, ref in self.people:
+            if start not in seen:
+                found[(ref.span.start, ref.span.end)] = ref
+        return [found[key] for key in sorted(found)]
+
+    def resolve(self, head: Token) -> list[ActorRef]:
+        """The actor(s) a phrase headed by ``head`` refers to; coordination gives several."""
+        refs: list[ActorRef] = []
+        for token in [head, *_conjuncts(head)]:
+            refs.extend(self._resolve_one(token))
+        return refs
+
+    def dyad(self, neighbours: bool = False) -> list[ActorRef]:
+        """The two countries in play ("the two nations", "both neighbours"): the document's
+        most mentioned pair, a pair that shares a border when the text says neighbours."""
+        ranked = [country for country, _ in self.document_countries.most_common(6)]
+        pairs = [(a, b) for n, a in enumerate(ranked) for b in ranked[n + 1:]
+                 if not neighbours or self.kb.borders(a, b)]
+        if not pairs:
+            return []
+        top = list(pairs[0])
+        refs = []
+        for country in top:
+            first = min(i for i, c in self._country_by_token.items() if c == country)
+            token = self.doc[first]
+            refs.append(_ref(self.doc[token.i:token.i + 1],
+                             Actor(code=country, country=country, sector=None, kind="country")))
+        return refs
+
+    def country_of(self, token: Token) -> str | None:
+        """The country an alias at ``token`` names, if any (places, capitals, adjectives)."""
+        return self._country_by_token.get(token.i)
+
+    # ---- resolution of one phrase ---------------------------------------------------------
+
+    def _resolve_one(self, head: Token) -> list[ActorRef]:
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            return self._antecedent_person(head)
+        if lower in SPEAKER_PRONOUNS:
+            return self._quoted_speaker(head)
+        if lower in DYAD_NOUNS and any(t.lower_ in DYAD_MARKERS for t in head.children):
+            return self.dyad(neighbours=lower.startswith("neighbo"))
+        tokens = _phrase_tokens(head)
+        candidates = self._candidates(head, tokens)
+        actor = self._compose(head, tokens, candidates)
+        if actor is None:
+            return []
+        return [_ref(_phrase_span(self.doc, head, tokens), actor)]
+
+    def _candidates(self, head: Token, tokens: Sequence[Token]) -> list[_Candidate]:
+        depth = _depths(head, tokens)
+        found: dict[AliasMatch, _Candidate] = {}
+        for token in tokens:
+            alias = self._alias_at.get(token.i)
+            if alias is None:
+                continue
+            entries = self.kb.lookup(self.doc[alias.start:alias.end].text, self.published)
+            if not entries:
+                continue
+            d = depth[token.i]
+            if alias not in found or d < found[alias].depth:
+                found[alias] = _Candidate(entries[0], alias, d)
+        return sorted(found.values(), key=lambda c: (c.depth, c.match.start))
+
+    def _compose(self, head: Token, tokens: Sequence[Token],
+                 candidates: list[_Candidate]) -> Actor | None:
+        named = [c for c in candidates if c.entry.kind not in COUNTRY_KINDS]
+        places = [c for c in candidates if c.entry.kind in COUNTRY_KINDS]
+        sector, role = self._sector_and_role(head, tokens)
+        if named:
+            base = named[0].entry.actor
+            country = base.country or (places[0].entry.actor.country if places else None)
+            return replace(base, country=country,
+                           code=base.code if base.kind != "person" else composite_code(
+                               country, base.sector),
+                           role=base.role or role)
+        person = self._person(head, tokens)
+        if person is not None:
+            return person
+        if places:
+            place = places[0].entry
+            sector = sector or place.actor.sector
+            country = place.actor.country
+            kind = place.actor.kind if sector in (None, "GOV") else "sector"
+            return Actor(code=composite_code(country, sector), country=country, sector=sector,
+                         role=role, kind=kind)
+        if sector is not None:
+            country = self._infer_country(head) if sector in STATE_SECTORS else None
+            return Actor(code=composite_code(country, sector), country=country, sector=sector,
+                         role=role, kind="sector")
+        return None
+
+    def _sector_and_role(self, head: Token,
+                         tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+        # Only the head and the words compounded onto it name the actor's sector: the "DGMO"
+        # in "hotline communications of the DGMO" does not make the communications military.
+        chain = _title_chain(head)
+        matches = sorted({self._sector_at[t.i] for t in chain if t.i in self._sector_at},
+                         key=lambda m: (m.start != self._sector_at.get(head.i, m).start, m.start))
+        if not matches:
+            return None, None
+        sector = matches[0].sector
+        title = [m for m in matches if self.doc[m.end - 1].pos_ in ("NOUN", "PROPN")]
+        first = min(m.start for m in title) if title else None
+        last = max(m.end for m in title) if title else None
+        role = self.doc[first:last].text if first is not None and last is not None else None
+        return sector, role
+
+    def _person(self, head: Token, tokens: Sequence[Token]) -> Actor | None:
+        entity = _entity_of(head)
+        if entity is None or entity.label_ != "PERSON":
+            return None
+        earlier = self._same_person(entity)
+        if earlier is not None:
+            return earlier.actor
+        sector, role = self._sector_and_role(head, tokens)
+        country = next((self._country_by_token[t.i] for t in tokens
+                        if t.i in self._country_by_token), None)
+        if country is None and sector in STATE_SECTORS:
+            country = self._infer_country(head)
+        return Actor(code=composite_code(country, sector), country=country, sector=sector,
+                     name=entity.text, role=role, kind="person")
+
+    def _same_person(self, entity: Span) -> ActorRef | None:
+        surname = entity[-1].lower_
+        for start, ref in reversed(self.people):
+            if start >= entity.start:
+                continue
+            name = (ref.actor.name or "").lower().split()
+            if name and name[-1] == surname:
+                return ref
+        return None
+
+    # ---- coreference ----------------------------------------------------------------------
+
+    def _antecedent_person(self, pronoun: Token) -> list[ActorRef]:
+        sentence_floor = self._sentence_of[pronoun.i] - COREF_WINDOW
+        for start, ref in reversed(self.people):
+            if start < pronoun.i and self._sentence_of[start] >= sentence_floor:
+                return [_ref(self.doc[pronoun.i:pronoun.i + 1], ref.actor)]
+        return []
+
+    def _quoted_speaker(self, pronoun: Token) -> list[ActorRef]:
+        """"we"/"I" inside a quotation is the quoted speaker's side."""
+        sentence = pronoun.sent
+        if not _inside_quotes(sentence, pronoun):
+            return []
+        for token in sentence:
+            if token.lemma_ in REPORTING_LEMMAS and not _inside_quotes(sentence, token):
+                for child in token.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
+                        refs = self._resolve_one(child)
+                        return [_ref(self.doc[pronoun.i:pronoun.i + 1], r.actor) for r in refs]
+        return []
+
+    def _infer_country(self, head: Token) -> str | None:
+        """The country a state official belongs to, when the text supports it: the country
+        most mentioned in the sentence, ties broken by the whole document."""
+        sentence = head.sent
+        counts = Counter(self._country_by_token[i] for i in range(sentence.start, sentence.end)
+                         if i in self._country_by_token)
+        if not counts:
+            return None
+        return max(counts, key=lambda c: (counts[c], self.document_countries[c]))
+
+    # ---- scanning -------------------------------------------------------------------------
+
+    def _countries_by_token(self) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for alias in set(self._alias_at.values()):
+            for entry in self.kb.lookup(self.doc[alias.start:alias.end].text, self.published):
+                if entry.kind in COUNTRY_KINDS and entry.actor.country:
+                    found[alias.start] = entry.actor.country
+                    break
+        return found
+
+    def _scan_people(self) -> None:
+        # In text order, so that a surname can find the full name introduced before it.
+        for entity in self.doc.ents:
+            if entity.label_ != "PERSON":
+                continue
+            for ref in self._resolve_one(entity.root):
+                if ref.actor.kind == "person":
+                    self.people.append((entity.start, _ref(entity, ref.actor)))
+
+
+REPORTING_LEMMAS = frozenset({"say", "tell", "add", "state", "declare", "announce", "insist",
+                              "claim", "affirm", "stress", "emphasize", "emphasise", "note"})
+
+
+def _ref(span: Span, actor: Actor) -> ActorRef:
+    return ActorRef(text=span.text, span=TextSpan(span.start_char, span.end_char), actor=actor)
+
+
+def _conjuncts(head: Token) -> Iterable[Token]:
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            yield child
+            yield from _conjuncts(child)
+
+
+def _title_chain(head: Token) -> list[Token]:
+    """The head and the words compounded or in apposition to it, recursively."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "flat", "appos") or (
+                child.dep_ == "prep" and child.lower_ == "of" and token.i == head.i
+            ) or (child.dep_ == "pobj" and token.dep_ == "prep"):
+                tokens.append(child)
+                stack.append(child)
+    return tokens
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head and the modifiers that belong to its noun phrase (no clauses, no conjuncts)."""
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ not in NP_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
+                continue
+            tokens.append(child)
+            stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _phrase_span(doc: Doc, head: Token, tokens: Sequence[Token]) -> Span:
+    words = [t for t in tokens if not (t.is_punct and t.i in (tokens[0].i, tokens[-1].i))]
+    words = words or [head]
+    start, end = words[0].i, words[-1].i + 1
+    if doc[start].dep_ == "det" and end - start > 1:
+        start += 1
+    if doc[end - 1].dep_ == "case" and end - start > 1:
+        end -= 1
+    return doc[start:end]
+
+
+def _depths(head: Token, tokens: Sequence[Token]) -> dict[int, int]:
+    members = {t.i for t in tokens}
+    depth = {head.i: 0}
+    frontier = [head]
+    while frontier:
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in members and child.i not in depth:
+                    depth[child.i] = depth[token.i] + 1
+                    nxt.append(child)
+        frontier = nxt
+    return depth
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def _inside_quotes(sentence: Span, token: Token) -> bool:
+    quotes = 0
+    for t in sentence:
+        if t.i >= token.i:
+            break
+        if t.text in ('"', "“", "”", "``", "''"):
+            quotes += 1
+    return quotes % 2 == 1

@@ -1,0 +1,449 @@
+"""Find event triggers in parsed sentences and code them in CAMEO with their roles.
+
+For each sentence the coder looks for
+
+1. verb triggers (and predicative adjectives: "is open to") matched against the pattern
+   lexicon, most specific pattern first;
+2. light verbs whose object noun is a trigger ("began Operation Sindoor", "served as
+   mediators"), coded as the noun's event with the verb's subject as actor;
+3. nominal triggers with their own actor ("Pakistan's response", "strikes by India");
+
+then fills in actors and recipients from the parse, factuality, the reporting speaker, a
+refusal ("refused to meet" is a rejection), weapon refinements (missiles → 195), and drops
+duplicate codings of one event within a sentence. Dates and places are added afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from thucydides.actors.resolve import DocumentActors
+from thucydides.events import roles
+from thucydides.events.factuality import factuality
+from thucydides.events.lexicon import Lexicon, Pattern
+from thucydides.model import ActorRef, Factuality
+
+STATE_KINDS = frozenset({"country"})
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+# Nouns that stand for an earlier event when used as an actor ("The assault killed ...").
+EVENT_ANAPHORS = frozenset({"assault", "attack", "operation", "strike", "offensive", "raid",
+                            "bombardment", "strikes"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """An event found in a sentence, before it is dated and placed."""
+
+    sentence: int
+    trigger: Token
+    code: str
+    actor: ActorRef | None
+    recipient: ActorRef | None
+    factuality: Factuality
+    speaker: ActorRef | None
+    specificity: int
+    inferred: bool  # an actor came from coreference or an implicit agent
+    reporter: Token | None = None  # the verb reporting the event: "he said"
+
+
+class EventCoder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def code_sentence(self, index: int, sentence: Span, actors: DocumentActors,
+                      previous: list[Coding]) -> list[Coding]:
+        lemmas = frozenset(t.lemma_.lower() for t in sentence)
+        codings: list[Coding] = []
+        used_nouns: set[int] = set()
+        for token in sentence:
+            for found in self._code_token(token, lemmas, actors, previous + codings, used_nouns):
+                codings.append(replace(found, sentence=index))
+        return _deduplicate(codings)
+
+    # ---- triggers ---------------------------------------------------------------------------
+
+    def _code_token(self, token: Token, lemmas: frozenset[str], actors: DocumentActors,
+                    earlier: list[Coding], used_nouns: set[int]) -> Iterator[Coding]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            if lemma in self.lexicon.light_verbs:
+                for noun in self._light_objects(token):
+                    pattern = self._noun_pattern(noun, lemmas)
+                    if pattern is not None:
+                        used_nouns.add(noun.i)
+                        yield from self._verbal(token, noun, pattern, actors, earlier)
+                        return
+            pattern = self._verb_pattern(token, lemmas)
+            if pattern is not None:
+                yield from self._verbal(token, token, pattern, actors, earlier)
+        elif token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
+            adjective = self.lexicon.stance_nouns.get(lemma)
+            if adjective is not None:
+                yield from self._disposition(token, adjective, lemmas, actors, earlier)
+                return
+            pattern = self._noun_pattern(token, lemmas)
+            if pattern is not None:
+                yield from self._nominal(token, pattern, actors, earlier)
+
+    def _disposition(self, noun: Token, adjective: str, lemmas: frozenset[str],
+                     actors: DocumentActors, earlier: list[Coding]) -> Iterator[Coding]:
+        """"its openness to mediation": coded like "open to mediation"; the holder is the
+        possessor ("Pakistan's openness") or else the subject of the governing verb."""
+        objects = frozenset(w for prep in noun.children if prep.dep_ == "prep"
+                            for obj in prep.children if obj.dep_ in ("pobj", "pcomp")
+                            for w in _phrase_lemmas(obj))
+        for pattern in self.lexicon.verbs.get(adjective, ()):
+            if pattern.objects and not pattern.objects & objects:
+                continue
+            if pattern.context and not pattern.context & lemmas:
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            holders = [r for o in owners for r in actors.resolve(o)]
+            if not holders and noun.dep_ in ("dobj", "attr"):
+                holders, _ = self._agents(noun.head, actors, earlier)
+            verb = noun.head if noun.dep_ in ("dobj", "attr") else noun
+            reporter = self._reporter(verb)
+            speaker = self._speaker(verb, reporter, actors)
+            fact = factuality(noun, self.lexicon)
+            recipients = self._nominal_recipients(noun, actors)
+            for holder in holders:
+                for recipient in recipients or [None]:
+                    yield Coding(0, noun, pattern.code, holder, recipient, fact, speaker,
+                                 pattern.specificity, False, reporter)
+            return
+
+    def _verb_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
+        if verb.pos_ == "ADJ" and not any(c.dep_ == "cop" for c in verb.head.children) and (
+            verb.dep_ != "acomp"
+        ):
+            return None
+        candidates = self.lexicon.verbs.get(verb.lemma_.lower(), ())
+        if not candidates:
+            return None
+        nearby = _nearby_lemmas(verb)
+        objects = _object_lemmas(verb)
+        for pattern in candidates:
+            if pattern.particles and not set(pattern.particles) <= nearby:
+                continue
+            if pattern.objects and not pattern.objects & objects:
+                continue
+            if pattern.context and not pattern.context & lemmas:
+                continue
+            return pattern
+        return None
+
+    def _noun_pattern(self, noun: Token, lemmas: frozenset[str]) -> Pattern | None:
+        lemma = noun.lemma_.lower()
+        compounds = " ".join(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+        for pattern in self.lexicon.nouns.get(lemma, ()):
+            if " " in pattern.lemma and pattern.lemma != f"{compounds} {lemma}".strip():
+                continue
+            if pattern.context and not pattern.context & lemmas:
+                continue
+            return pattern
+        return None
+
+    def _light_objects(self, verb: Token) -> list[Token]:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        objects += roles.prepositional_objects(verb, frozenset({"as"}))
+        return objects
+
+    # ---- verbal events ------------------------------------------------------------------------
+
+    def _verbal(self, verb: Token, trigger: Token, pattern: Pattern, actors: DocumentActors,
+                earlier: list[Coding]) -> Iterator[Coding]:
+        agents, inferred = self._agents(verb, actors, earlier)
+        recipients = self._recipients(verb, trigger, actors, agents)
+        code = pattern.code
+        fact = factuality(verb, self.lexicon)
+        refusal = self._refusal(verb)
+        if refusal is not None and fact == "negated":
+            # "refused to meet": a rejection, asserted, not a negated meeting.
+            code, fact = self.lexicon.refusal_code(code), "asserted"
+        if agents and not recipients and code[:3] in ("045", "087"):
+            recipients = [r for r in _belligerents(earlier)
+                          if r.actor.code not in {a.actor.code for a in agents}]
+        reporter = self._reporter(verb)
+        speaker = self._speaker(verb, reporter, actors)
+        for agent in agents or [None]:
+            resolved = self._state_code(pattern, code, agent)
+            for recipient in recipients or [None]:
+                if agent is None and recipient is None:
+                    continue
+                yield Coding(0, trigger, self._refine(resolved, verb), agent, recipient, fact,
+                             speaker, pattern.specificity, inferred, reporter)
+
+    def _agents(self, verb: Token, actors: DocumentActors,
+                earlier: list[Coding]) -> tuple[list[ActorRef], bool]:
+        heads = roles.subject_heads(verb)
+        if not heads and roles.is_passive(verb):
+            clause = roles.implicit_agent_clause(verb)
+            if clause is not None:
+                return self._agents(clause, actors, earlier)[0], True
+        patient = roles.participle_patient(verb)
+        if not heads and patient is not None:
+            return [], False
+        found: list[ActorRef] = []
+        inferred = False
+        for head in heads:
+            refs = actors.resolve(head)
+            if not refs and head.lemma_.lower() in EVENT_ANAPHORS:
+                refs = _anaphoric_actor(earlier)
+                inferred = bool(refs)
+            inferred = inferred or head.pos_ == "PRON"
+            found.extend(refs)
+        return found, inferred
+
+    def _recipients(self, verb: Token, trigger: Token, actors: DocumentActors,
+                    agents: list[ActorRef]) -> list[ActorRef]:
+        agent_codes = {a.actor.code for a in agents}
+        heads = roles.recipient_candidates(verb)
+        if trigger is not verb:
+            heads = roles.prepositional_objects(trigger, roles.OBJECT_PREPS) + heads
+        if roles.is_passive(verb):
+            clause = roles.implicit_agent_clause(verb)
+            if clause is not None and not any(actors.resolve(h) for h in heads):
+                heads = roles.recipient_candidates(clause) + heads
+        for head in heads:
+            refs = [r for r in actors.resolve(head) if r.actor.code not in agent_codes
+                    or r.actor.code is None]
+            if refs:
+                return refs
+        return []
+
+    def _refusal(self, verb: Token) -> Token | None:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.refusal_verbs:
+            return verb.head
+        return None
+
+    def _reporter(self, verb: Token) -> Token | None:
+        """The reporting verb an event is told under: "X said (that) ...", or the cue of the
+        quotation the trigger stands in."""
+        for governor in roles.governing_chain(verb):
+            if governor is not verb and governor.lemma_.lower() in self.lexicon.reporting_verbs:
+                return governor
+        sentence = verb.sent
+        if _inside_quotes(sentence, verb):
+            for token in sentence:
+                if token.lemma_.lower() in self.lexicon.reporting_verbs and not _inside_quotes(
+                    sentence, token
+                ):
+                    return token
+        return None
+
+    def _speaker(self, verb: Token, reporter: Token | None,
+                 actors: DocumentActors) -> ActorRef | None:
+        """The source a reported event is attributed to: "X said ...", "according to X"."""
+        if reporter is not None:
+            for head in roles.subject_heads(reporter):
+                refs = actors.resolve(head)
+                if refs:
+                    return refs[0]
+        for token in verb.sent:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc) and (
+                token.nbor(1).lower_ == "to"
+            ):
+                for obj in token.nbor(1).children:
+                    if obj.dep_ == "pobj":
+                        refs = actors.resolve(obj)
+                        if refs:
+                            return refs[0]
+        return None
+
+    # ---- nominal events ---------------------------------------------------------------------
+
+    def _nominal(self, noun: Token, pattern: Pattern, actors: DocumentActors,
+                 earlier: list[Coding]) -> Iterator[Coding]:
+        agents = self._nominal_agents(noun, actors)
+        if not agents:
+            if pattern.code.startswith("087") or _is_named(noun):
+                agents = _belligerents(earlier) if pattern.code.startswith("087") else []
+            if not agents:
+                return
+        agents = agents[:1]  # one coding per event; the other side is the recipient
+        agent_codes = {agents[0].actor.code}
+        recipients = [r for r in self._nominal_recipients(noun, actors)
+                      if r.actor.code not in agent_codes]
+        if not recipients and noun.lemma_.lower() in ("response", "retaliation", "reprisal"):
+            recipients = _responded_to(earlier, agents[0])
+        if not recipients and pattern.code[:3] in ("045", "087"):
+            recipients = [r for r in _belligerents(earlier) if r.actor.code not in agent_codes]
+        fact = factuality(noun, self.lexicon)
+        reporter = self._reporter(noun)
+        speaker = self._speaker(noun, reporter, actors)
+        for agent in agents:
+            code = self._state_code(pattern, pattern.code, agent)
+            for recipient in recipients or [None]:
+                yield Coding(0, noun, self._refine(code, noun), agent, recipient, fact, speaker,
+                             pattern.specificity, False, reporter)
+
+    def _nominal_agents(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
+        holders = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        holders += roles.prepositional_objects(noun, frozenset({"by", "from"}))
+        for appos in (c for c in noun.children if c.dep_ == "appos"):
+            holders += [c for c in appos.children if c.dep_ in ("poss", "compound", "amod")]
+        if noun.dep_ == "appos":
+            holders += [c for c in noun.head.children if c.dep_ in ("poss",)]
+        between = roles.prepositional_objects(noun, frozenset({"between"}))
+        for head in holders:
+            refs = [r for r in actors.resolve(head)
+                    if (r.actor.country or r.actor.sector) and r.actor.kind != "region"]
+            if refs:
+                return refs[:1]
+        for head in between:
+            refs = actors.resolve(head)
+            if refs:
+                return refs[:1]
+        return []
+
+    def _nominal_recipients(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
+        heads = roles.prepositional_objects(
+            noun, frozenset({"on", "against", "in", "with", "between", "at", "into", "to"})
+        )
+        for head in heads:
+            refs = actors.resolve(head)
+            if len(refs) > 1 and any(c.lower_ == "between" for c in head.ancestors):
+                refs = refs[1:]
+            if refs:
+                return refs[:1]
+        return []
+
+    # ---- codes ----------------------------------------------------------------------------------
+
+    def _state_code(self, pattern: Pattern, code: str, agent: ActorRef | None) -> str:
+        if pattern.state_code and agent is not None and _is_state(agent):
+            return pattern.state_code
+        return code
+
+    def _refine(self, code: str, trigger: Token) -> str:
+        """Weapons named in the clause make a generic military code specific (missiles → 195)."""
+        if code not in ("190", "180"):
+            return code
+        clause = roles.clause_root(trigger)
+        scope = [trigger, *trigger.subtree, *clause.subtree]
+        for token in scope:
+            refined = self.lexicon.instruments.get(token.lemma_.lower())
+            if refined is not None:
+                return refined
+        return code
+
+
+# ---- helpers --------------------------------------------------------------------------------
+
+
+def _is_state(ref: ActorRef) -> bool:
+    actor = ref.actor
+    return actor.kind in STATE_KINDS or (actor.sector in STATE_SECTORS and actor.kind != "group")
+
+
+def _is_named(noun: Token) -> bool:
+    """"Operation Sindoor": a trigger noun naming a specific operation."""
+    return noun.is_title and any(
+        c.dep_ in ("compound", "appos", "npadvmod") and c.pos_ == "PROPN" for c in noun.children
+    ) or (noun.pos_ == "PROPN" and noun.head.lemma_.lower() == "operation")
+
+
+def _nearby_lemmas(verb: Token) -> set[str]:
+    found = set()
+    for child in verb.children:
+        found.add(child.lemma_.lower())
+        found.add(child.lower_)
+        for grandchild in child.children:
+            found.add(grandchild.lemma_.lower())
+    return found
+
+
+def _object_lemmas(verb: Token) -> frozenset[str]:
+    """Lemmas of the object phrase, looking through "to"/"for" complements and gerunds."""
+    heads: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        heads.extend(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+    words: set[str] = set()
+    for head in heads:
+        words.update(_phrase_lemmas(head))
+        if head.pos_ == "VERB":  # "open to receiving help"
+            for obj in head.children:
+                if obj.dep_ in ("dobj", "attr"):
+                    words.update(_phrase_lemmas(obj))
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        words.add(xcomp.lemma_.lower())
+    return frozenset(words)
+
+
+def _phrase_lemmas(head: Token) -> Iterable[str]:
+    yield head.lemma_.lower()
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod", "conj"):
+            yield child.lemma_.lower()
+            yield from (w.lower() for w in child.lemma_.split("-"))
+        if child.dep_ == "prep" and child.lower_ in ("to", "of", "for", "in"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj.lemma_.lower()
+
+
+def _inside_quotes(sentence: Span, token: Token) -> bool:
+    marks = sum(1 for t in sentence if t.i < token.i and t.text in QUOTE_MARKS)
+    return marks % 2 == 1
+
+
+def _anaphoric_actor(earlier: list[Coding]) -> list[ActorRef]:
+    """"The assault ...": the actor of the latest violent event."""
+    for coding in reversed(earlier):
+        if coding.code[:2] in ("18", "19", "20") and coding.actor is not None:
+            return [coding.actor]
+    return []
+
+
+def _responded_to(earlier: list[Coding], agent: ActorRef) -> list[ActorRef]:
+    """A response is aimed at whoever last acted against the responder."""
+    for coding in reversed(earlier):
+        if coding.actor is not None and coding.actor.actor.code != agent.actor.code and (
+            coding.recipient is not None and coding.recipient.actor.country == agent.actor.country
+        ):
+            return [coding.actor]
+    return []
+
+
+def _belligerents(earlier: list[Coding]) -> list[ActorRef]:
+    """The two sides of the latest fighting, for a truce or mediation that names none."""
+    for coding in reversed(earlier):
+        if coding.code[:2] in ("18", "19", "20") and coding.actor and coding.recipient:
+            if coding.actor.actor.country and coding.recipient.actor.country:
+                return [coding.actor, coding.recipient]
+    return []
+
+
+def _deduplicate(codings: list[Coding]) -> list[Coding]:
+    """One event per (actor, recipient, root) in a sentence: keep the most specific coding."""
+    best: dict[tuple[str | None, str | None, str], Coding] = {}
+    order: list[tuple[str | None, str | None, str]] = []
+    for coding in codings:
+        actor = _identity(coding.actor)
+        recipient = _identity(coding.recipient)
+        key = (actor, recipient, coding.code[:2])
+        current = best.get(key)
+        if current is None:
+            best[key] = coding
+            order.append(key)
+        elif (len(coding.code), coding.specificity) > (len(current.code), current.specificity) or (
+            coding.code != current.code and coding.code.endswith("5") and current.code == "190"
+        ):
+            best[key] = coding
+    # A coding without a recipient is dropped when the same actor has one with a recipient.
+    result = [best[k] for k in order]
+    with_recipient = {(_identity(c.actor), c.code[:2]) for c in result if c.recipient is not None}
+    return [c for c in result if c.recipient is not None or
+            (_identity(c.actor), c.code[:2]) not in with_recipient]
+
+
+def _identity(ref: ActorRef | None) -> str | None:
+    """Who an actor is, for telling codings apart: its code, and its name if it has one."""
+    if ref is None:
+        return None
+    return f"{ref.actor.code}|{ref.actor.name or ''}"
+

@@ -1,0 +1,108 @@
+"""The event lexicon: trigger patterns and the closed word classes, loaded from data files."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from thucydides.errors import ConfigError, Msg
+from thucydides.resources import data_path, read_yaml, read_yaml_list
+
+TriggerKind = Literal["verb", "noun"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    code: str
+    kind: TriggerKind
+    lemma: str  # the head lemma; phrasal verbs keep their particles in ``particles``
+    particles: tuple[str, ...]
+    objects: frozenset[str]
+    context: frozenset[str]
+    state_code: str | None
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + bool(self.context) + len(self.particles)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: Mapping[str, tuple[Pattern, ...]]  # head lemma → patterns
+    nouns: Mapping[str, tuple[Pattern, ...]]  # last word of the noun lemma → patterns
+    light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    possibility_verbs: frozenset[str]
+    possibility_modifiers: frozenset[str]
+    conditional_markers: frozenset[str]
+    negation_words: frozenset[str]
+    negation_nouns: frozenset[str]
+    refusal_verbs: frozenset[str]
+    instruments: Mapping[str, str]  # instrument lemma → code
+    refusal_codes: Mapping[str, str]  # refused code or root → rejection code
+    stance_nouns: Mapping[str, str]  # "openness" → "open"
+
+    def refusal_code(self, code: str) -> str:
+        for length in (4, 3, 2):
+            if code[:length] in self.refusal_codes:
+                return self.refusal_codes[code[:length]]
+        return "120"
+
+
+def _patterns(codes: frozenset[str]) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
+    path = data_path("events", "patterns.yaml")
+    verbs: dict[str, list[Pattern]] = defaultdict(list)
+    nouns: dict[str, list[Pattern]] = defaultdict(list)
+    for row in read_yaml_list(path):
+        code = str(row["code"])
+        state_code = str(row["state_code"]) if row.get("state_code") else None
+        for checked in (code, state_code):
+            if checked is not None and checked not in codes:
+                raise ConfigError(Msg.E021, path=path, detail=f"unknown CAMEO code {checked}")
+        kind: TriggerKind = "noun" if row.get("kind") == "noun" else "verb"
+        for phrase in row["lemmas"]:
+            words = str(phrase).split()
+            head, particles = (words[-1], ()) if kind == "noun" else (words[0], tuple(words[1:]))
+            pattern = Pattern(
+                code=code,
+                kind=kind,
+                lemma=" ".join(words) if kind == "noun" else head,
+                particles=particles,
+                objects=frozenset(str(o) for o in row.get("objects", [])),
+                context=frozenset(str(c) for c in row.get("context", [])),
+                state_code=state_code,
+            )
+            (nouns if kind == "noun" else verbs)[head].append(pattern)
+    return verbs, nouns
+
+
+@cache
+def load_lexicon(codes: frozenset[str]) -> Lexicon:
+    """Load the lexicon, checking every code against ``codes`` (the codebook's)."""
+    verbs, nouns = _patterns(codes)
+    grammar = read_yaml(data_path("events", "grammar.yaml"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in grammar[key])
+
+    instruments = {
+        str(word): str(code) for code, lemmas in grammar["instruments"].items() for word in lemmas
+    }
+    return Lexicon(
+        verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
+        nouns={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in nouns.items()},
+        light_verbs=frozenset(w.split()[0] for w in words("light_verbs")),
+        reporting_verbs=words("reporting_verbs"),
+        possibility_verbs=words("possibility_verbs"),
+        possibility_modifiers=words("possibility_modifiers"),
+        conditional_markers=words("conditional_markers"),
+        negation_words=words("negation_words"),
+        negation_nouns=words("negation_nouns"),
+        refusal_verbs=words("refusal_verbs"),
+        instruments=instruments,
+        refusal_codes={str(k): str(v) for k, v in grammar["refusal_codes"].items()},
+        stance_nouns={str(k): str(v) for k, v in grammar["stance_nouns"].items()},
+    )

@@ -1,0 +1,125 @@
+"""Who did it and to whom: event roles from the dependency parse.
+
+Handles active and passive voice ("by"-agents), control and raising chains ("continues to
+refuse", "using missiles to hit"), shared subjects of coordinated verbs, relative clauses,
+participles ("a truce mediated by ..."), and an implicit agent taken from a temporal clause
+("the treaty was suspended when India accused Pakistan ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Clauses whose missing subject is the governing clause's subject.
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj"})
+RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "at", "into",
+                             "upon", "in", "from", "over", "for"})
+OBJECT_PREPS = frozenset({"in", "on", "of", "from", "against", "to", "for", "between", "with"})
+TEMPORAL_MARKS = frozenset({"when", "after", "as", "once", "because", "since"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """Heads of the agent phrase of ``verb``, following control chains upwards."""
+    current = verb
+    for _ in range(8):
+        if is_passive(current):
+            return list(_agents(current))
+        own = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if own:
+            return own
+        if current.dep_ == "relcl":
+            return [current.head]
+        if current.dep_ in CONTROL_DEPS | {"acomp"} and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ == "pcomp":
+            # "emphasizes ... by using X to reject": a gerund after a preposition shares the
+            # subject of the nearest verb above, wherever the parser attached the phrase.
+            verb = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None:
+                return []
+            current = verb
+            continue
+        return []
+    return []
+
+
+def _agents(verb: Token) -> Iterator[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def implicit_agent_clause(verb: Token) -> Token | None:
+    """For an agentless passive, the verb of a temporal clause whose subject did it."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.lower_ in TEMPORAL_MARKS for m in child.children):
+            if any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                return child
+    return None
+
+
+def participle_patient(verb: Token) -> Token | None:
+    """"A truce mediated by X": the noun a passive participle modifies."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def object_heads(verb: Token) -> list[Token]:
+    """Direct objects and datives of ``verb`` (with their conjuncts)."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    if is_passive(verb):
+        heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] + heads
+    return heads
+
+
+def prepositional_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    return found
+
+
+def recipient_candidates(verb: Token) -> list[Token]:
+    """Tokens that may head the recipient phrase, most likely first."""
+    candidates: list[Token] = []
+    for obj in object_heads(verb):
+        candidates.append(obj)
+        candidates.extend(prepositional_objects(obj, OBJECT_PREPS))
+    candidates.extend(prepositional_objects(verb, RECIPIENT_PREPS))
+    return candidates
+
+
+def clause_root(token: Token) -> Token:
+    """The verb of the finite clause containing ``token`` (climbing non-finite clauses)."""
+    current = token
+    for _ in range(10):
+        if current.dep_ in ("ROOT", "ccomp", "relcl", "advcl", "conj") and current.pos_ in (
+            "VERB", "AUX"
+        ):
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def governing_chain(token: Token) -> Iterator[Token]:
+    """``token`` and the verbs that govern it, up to the sentence root."""
+    current = token
+    yield current
+    for _ in range(12):
+        if current.head is current:
+            return
+        current = current.head
+        yield current

@@ -1,0 +1,93 @@
+"""Plain text into a Document: decoding, boilerplate trimming, language check, stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from functools import cache
+
+from thucydides.errors import InputError, Msg
+from thucydides.model import Document
+from thucydides.resources import data_path, read_tsv
+
+# Below this many letters the language guess is noise; such short texts are assumed English.
+_MIN_LETTERS_FOR_LANGUAGE_ID = 40
+
+
+@cache
+def _boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    rows = read_tsv(data_path("ingest", "boilerplate.tsv"))
+    return tuple(re.compile(row["pattern"], re.IGNORECASE) for row in rows)
+
+
+def decode(source: str, raw: bytes) -> str:
+    """Strict UTF-8 decoding (a BOM is dropped); binary data is refused, not guessed at."""
+    if b"\x00" in raw:
+        raise InputError(source, Msg.E003)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(source, Msg.E003) from exc
+
+
+def trim_boilerplate(text: str) -> str:
+    """Cut trailing page furniture (comment forms, share bars) from a plain-text article.
+
+    Only the tail is searched: a furniture line and everything after it is removed when it
+    sits in the last fifth of the lines, so an article that merely quotes "Share this" in its
+    body keeps its text.
+    """
+    lines = text.rstrip().split("\n")
+    patterns = _boilerplate_patterns()
+    first_tail = int(len(lines) * 0.8)
+    cut = len(lines)
+    for index in range(len(lines) - 1, first_tail - 1, -1):
+        stripped = lines[index].strip()
+        if stripped and any(p.fullmatch(stripped) for p in patterns):
+            cut = index
+    return "\n".join(lines[:cut]).rstrip()
+
+
+def detect_language(text: str) -> str:
+    letters = sum(ch.isalpha() for ch in text[:5000])
+    if letters < _MIN_LETTERS_FOR_LANGUAGE_ID:
+        return "en"
+    import py3langid  # imported lazily: loading its model costs a second
+
+    language, _score = py3langid.classify(text[:5000])
+    return str(language)
+
+
+def stable_id(url: str | None, text: str) -> str:
+    """A stable document id: the hash of the URL when there is one, else of the text."""
+    basis = url if url else text
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def make_document(
+    source: str,
+    text: str,
+    *,
+    published: date | None = None,
+    doc_id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    require_english: bool = True,
+) -> Document:
+    """Check and normalise one article's text; raise :class:`InputError` if it can't be coded."""
+    body = trim_boilerplate(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not body.strip():
+        raise InputError(source, Msg.E002)
+    language = detect_language(body)
+    if require_english and language != "en":
+        raise InputError(source, Msg.E005, language=language)
+    return Document(
+        id=doc_id or stable_id(url, body),
+        text=body,
+        source=source,
+        published=published,
+        title=title,
+        url=url,
+        language=language,
+    )

@@ -1,0 +1,176 @@
+"""The pipeline: named stages that each add one layer to a document's analysis.
+
+A stage is a callable taking the :class:`Analysis` built so far and returning a new one;
+it declares the layers it ``requires`` and ``produces``, and :class:`Pipeline` checks at
+construction that every requirement is produced by an earlier stage. Everything a stage
+needs that is costly to build (the spaCy model, the knowledge base, phrase matchers) is
+owned by the :class:`Engine` and built once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from thucydides.actors.kb import KnowledgeBase, load_knowledge_base
+from thucydides.actors.matcher import MentionMatcher
+from thucydides.actors.resolve import DocumentActors
+from thucydides.cameo import Codebook, load_codebook
+from thucydides.errors import InputError, Msg, ThucydidesError
+from thucydides.events import Coding, EventCoder, build_events, load_lexicon
+from thucydides.model import Document, Event, Record, Sentence, Span, TimeRef
+from thucydides.nlp import load_model
+from thucydides.places import Gazetteer
+from thucydides.time.anchor import EventDater
+from thucydides.time.extract import find_timexes
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything that determines the output, besides the document itself."""
+
+    model: str | None = None  # spaCy pipeline name; None picks the best installed
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A document's analysis in progress: the parse and the layers added so far."""
+
+    document: Document
+    doc: Doc
+    actors: DocumentActors | None = None
+    timexes: tuple[TimeRef, ...] = ()
+    codings: tuple[Coding, ...] = ()
+    events: tuple[Event, ...] = ()
+    layers: frozenset[str] = field(default=frozenset({"doc"}))
+
+    def add(self, produced: Iterable[str], **changes: object) -> Analysis:
+        return replace(self, layers=self.layers | set(produced), **changes)  # type: ignore[arg-type]
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+
+    def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+class Engine:
+    """The shared, read-only resources of a pipeline, loaded once per process."""
+
+    def __init__(self, config: Config = Config()) -> None:
+        self.config = config
+        self.nlp: Language = load_model(config.model)
+        self.codebook: Codebook = load_codebook()
+        self.kb: KnowledgeBase = load_knowledge_base()
+        self.matcher = MentionMatcher(self.nlp, self.kb)
+        self.lexicon = load_lexicon(frozenset(self.codebook))
+        self.coder = EventCoder(self.lexicon)
+        self.gazetteer = Gazetteer(self.kb)
+
+
+@dataclass(frozen=True)
+class ActorStage:
+    engine: Engine
+    name: str = "actors"
+    requires: tuple[str, ...] = ("doc",)
+    produces: tuple[str, ...] = ("actors",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        actors = DocumentActors(analysis.doc, self.engine.kb, self.engine.matcher,
+                                analysis.document.published)
+        return analysis.add(self.produces, actors=actors)
+
+
+@dataclass(frozen=True)
+class TimeStage:
+    name: str = "time"
+    requires: tuple[str, ...] = ("doc",)
+    produces: tuple[str, ...] = ("timexes",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        timexes = find_timexes(analysis.doc, analysis.document.published)
+        return analysis.add(self.produces, timexes=tuple(timexes))
+
+
+@dataclass(frozen=True)
+class EventStage:
+    engine: Engine
+    name: str = "events"
+    requires: tuple[str, ...] = ("doc", "actors", "timexes")
+    produces: tuple[str, ...] = ("events",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.actors is not None  # guaranteed by ``requires``
+        codings: list[Coding] = []
+        for index, sentence in enumerate(analysis.doc.sents):
+            codings.extend(self.engine.coder.code_sentence(index, sentence, analysis.actors,
+                                                           codings))
+        dater = EventDater(analysis.doc, list(analysis.timexes), analysis.document.published)
+        events = build_events(analysis.document, codings, self.engine.codebook, dater,
+                              self.engine.gazetteer)
+        return analysis.add(self.produces, codings=tuple(codings), events=tuple(events))
+
+
+class Pipeline:
+    """Parse, then run the stages in order; turn one document into one :class:`Record`."""
+
+    def __init__(self, config: Config = Config(), stages: Sequence[Stage] | None = None,
+                 engine: Engine | None = None) -> None:
+        self.engine = engine or Engine(config)
+        self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else (
+            ActorStage(self.engine),
+            TimeStage(),
+            EventStage(self.engine),
+        )
+        _check_order(self.stages)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def __call__(self, document: Document) -> Record:
+        return self._finish(document, self.engine.nlp(document.text))
+
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[
+            Record | InputError]:
+        """Code many documents, parsing them in batches; a failure is yielded, not raised."""
+        pending = list(documents)
+        texts = (d.text for d in pending)
+        for document, doc in zip(pending, self.engine.nlp.pipe(texts, batch_size=batch_size),
+                                 strict=True):
+            try:
+                yield self._finish(document, doc)
+            except ThucydidesError as exc:
+                yield InputError(document.source, Msg.E011, detail=exc)
+            except Exception as exc:  # one document's crash must not stop a batch
+                yield InputError(document.source, Msg.E011, detail=f"{type(exc).__name__}: {exc}")
+
+    def _finish(self, document: Document, doc: Doc) -> Record:
+        analysis = Analysis(document=document, doc=doc)
+        for stage in self.stages:
+            analysis = stage(analysis)
+        sentences = tuple(Sentence(i, Span(s.start_char, s.end_char))
+                          for i, s in enumerate(doc.sents))
+        mentions = tuple(analysis.actors.mentions()) if analysis.actors else ()
+        return Record(document=document, sentences=sentences, mentions=mentions,
+                      timexes=analysis.timexes, events=analysis.events,
+                      warnings=_warnings(document))
+
+
+def _warnings(document: Document) -> tuple[str, ...]:
+    return (Msg.W001.format(),) if document.published is None else ()
+
+
+def _check_order(stages: Sequence[Stage]) -> None:
+    available = {"doc"}
+    for stage in stages:
+        missing = set(stage.requires) - available
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {sorted(missing)} from an earlier stage")
+        available |= set(stage.produces)

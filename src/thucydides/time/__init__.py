@@ -1,0 +1,1 @@
+"""Stage: time expressions (TIMEX3) normalised against the publication date."""

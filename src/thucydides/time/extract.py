@@ -1,0 +1,79 @@
+"""Find time expressions in a parsed document and normalise them.
+
+Candidates come from spaCy's DATE and TIME entities, widened or narrowed to the forms the
+normaliser understands, plus a few patterns the small English model often misses
+("four-day", week days, "earlier this month").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from thucydides.model import Span as TextSpan
+from thucydides.model import TimeRef
+from thucydides.time.normalise import normalise
+
+# Leading words of an entity that are not part of the time expression itself.
+_LEADING = re.compile(r"^(?:on|in|at|by|since|from|until|till|during|of|for)\s+", re.I)
+_EXTRA = re.compile(
+    r"\b(?:(?:last|next|this|earlier this|later this)\s+(?:week|month|year)"
+    r"|(?:yesterday|today|tomorrow)"
+    r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|[a-z]+-(?:day|week|month|year)(?=\s+[a-z]))\b",
+    re.I,
+)
+_FUTURE_MARKERS = frozenset({"will", "shall", "'ll"})
+
+
+def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
+    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    found: dict[tuple[int, int], TimeRef] = {}
+    for span in _candidates(doc):
+        text, start = _trim(span.text, span.start_char)
+        if not text:
+            continue
+        sentence = span.sent
+        result = normalise(text, published, future=_is_future(sentence))
+        if result is None:
+            continue
+        key = (start, start + len(text))
+        if any(a <= key[0] and key[1] <= b for a, b in found):
+            continue
+        for other in [k for k in found if key[0] <= k[0] and k[1] <= key[1]]:
+            del found[other]
+        found[key] = TimeRef(
+            text=text,
+            span=TextSpan(*key),
+            type=result.type,
+            value=result.value,
+            precision=result.precision,
+            sentence=sentence_of[sentence.start],
+        )
+    return [found[k] for k in sorted(found)]
+
+
+def _candidates(doc: Doc) -> Iterator[Span]:
+    for entity in doc.ents:
+        if entity.label_ in ("DATE", "TIME"):
+            yield entity
+    for match in _EXTRA.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
+def _trim(text: str, start: int) -> tuple[str, int]:
+    match = _LEADING.match(text)
+    if match:
+        start += match.end()
+        text = text[match.end():]
+    stripped = text.rstrip(" ,.;:")
+    return stripped, start
+
+
+def _is_future(sentence: Span) -> bool:
+    return any(t.lower_ in _FUTURE_MARKERS and t.tag_ == "MD" for t in sentence)

@@ -1,0 +1,317 @@
+"""Normalise one time expression to a TIMEX3 type, value and precision.
+
+:func:`normalise` tries, in order:
+
+1. our own rules for the forms news writes most and general-purpose parsers get wrong:
+   full and partial calendar dates with the year inferred from the publication date, week
+   days relative to the publication day ("Friday" in a Friday article is that day), named
+   relative days and periods ("yesterday", "last week", "earlier this month"), "N units
+   ago", decades, durations ("four days", "a four-day battle"), sets ("weekly") and
+   present references ("now");
+2. dateparser, for whatever the rules do not cover, with the publication date as base;
+3. otherwise nothing: the expression is left unresolved rather than guessed.
+
+Relative expressions need a publication date; without one only absolute ones resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from thucydides.model import Precision, TimexType
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "several": None, "few": None, "couple": 2,
+}
+UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+         "year": "Y", "decade": "DE", "century": "CE"}
+TIME_UNITS = frozenset({"second", "minute", "hour"})
+SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+        "annual": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W",
+        "every day": "P1D", "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
+PRESENT = frozenset({"now", "currently", "at present", "presently", "nowadays", "today's",
+                     "at the moment", "these days", "present"})
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+MONTH_DAY_YEAR = re.compile(rf"^(?:on\s+)?{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?$", re.I)
+DAY_MONTH_YEAR = re.compile(rf"^(?:on\s+)?{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?$", re.I)
+MONTH_YEAR = re.compile(rf"^(?:(?:in|early|late|mid|mid-|the\s+end\s+of|the\s+start\s+of)\s*)?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?$", re.I)
+YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+year\s+)?(?P<year>1[5-9]\d\d|20\d\d)$", re.I)
+DECADE = re.compile(r"^(?:the\s+)?(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s)$", re.I)
+ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
+NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})$")
+WEEKDAY_ONLY = re.compile(r"^(?:on\s+)?(?P<which>last|next|this|this\s+coming|this\s+past)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)
+RELATIVE_PERIOD = re.compile(r"^(?P<which>last|next|this|past|coming|previous|current|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend|decade|century)$", re.I)
+UNITS_AGO = re.compile(r"^(?P<n>[\w-]+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)$", re.I)
+DURATION = re.compile(r"^(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+|for\s+|over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)*(?P<n>[\w.]+)[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?(?:[\s-]+long)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    type: TimexType
+    value: str
+    precision: Precision | None
+
+
+def normalise(text: str, anchor: date | None, *, future: bool = False) -> Normalised | None:
+    """TIMEX3 type, value and precision of ``text``, or None if it cannot be resolved.
+
+    ``anchor`` is the publication date; ``future`` says the clause is about the future
+    (so a bare "May" or "Friday" means the next one rather than the last one).
+    """
+    cleaned = " ".join(text.replace("’", "'").split()).strip(" ,.")
+    for rule in (_set, _present, _iso, _numeric, _month_day_year, _day_month_year,
+                 _month_year, _year, _decade, _duration, _weekday, _relative_day,
+                 _relative_period, _units_ago):
+        result = rule(cleaned, anchor, future)
+        if result is not None:
+            return result
+    return _dateparser(cleaned, anchor)
+
+
+# ---- rules ---------------------------------------------------------------------------------
+
+
+def _set(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    value = SETS.get(text.lower())
+    return Normalised("SET", value, None) if value else None
+
+
+def _present(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    return Normalised("DATE", "PRESENT_REF", None) if text.lower() in PRESENT else None
+
+
+def _iso(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = ISO_DATE.match(text)
+    if not match:
+        return None
+    return _day(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+def _numeric(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = NUMERIC_DATE.match(text)
+    if not match:
+        return None
+    first, second = int(match["a"]), int(match["b"])
+    # Month first (US style) unless that is impossible.
+    month, day = (first, second) if first <= 12 else (second, first)
+    return _day(int(match["year"]), month, day)
+
+
+def _month_day_year(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = MONTH_DAY_YEAR.match(text)
+    return _calendar_day(match, anchor, future) if match else None
+
+
+def _day_month_year(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = DAY_MONTH_YEAR.match(text)
+    return _calendar_day(match, anchor, future) if match else None
+
+
+def _calendar_day(match: re.Match[str], anchor: date | None, future: bool) -> Normalised | None:
+    month = MONTHS[match["month"].lower()]
+    day = int(match["day"])
+    if match["year"]:
+        return _day(int(match["year"]), month, day)
+    if anchor is None:
+        return Normalised("DATE", f"XXXX-{month:02d}-{day:02d}", "day")
+    year = _nearest_year(anchor, month, day, future)
+    return _day(year, month, day)
+
+
+def _month_year(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = MONTH_YEAR.match(text)
+    if not match:
+        return None
+    month = MONTHS[match["month"].lower()]
+    if match["year"]:
+        return Normalised("DATE", f"{int(match['year']):04d}-{month:02d}", "month")
+    if anchor is None:
+        return Normalised("DATE", f"XXXX-{month:02d}", "month")
+    year = _nearest_year(anchor, month, 15, future)
+    return Normalised("DATE", f"{year:04d}-{month:02d}", "month")
+
+
+def _year(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = YEAR_ONLY.match(text)
+    return Normalised("DATE", match["year"], "year") if match else None
+
+
+def _decade(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = DECADE.match(text)
+    if not match:
+        return None
+    century = match["century"] or "19"
+    return Normalised("DATE", f"{century}{match['decade']}", "decade")
+
+
+def _duration(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = DURATION.match(text)
+    if not match:
+        return None
+    amount = _number(match["n"])
+    unit = match["unit"].lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    code = UNITS[unit]
+    quantity = "X" if amount is None else _format_amount(amount)
+    if unit in TIME_UNITS:
+        return Normalised("DURATION", f"PT{quantity}{code}", None)
+    if unit == "decade":
+        return Normalised("DURATION", f"P{quantity}0Y" if amount is not None else "PXDE", None)
+    if unit == "century":
+        return Normalised("DURATION", f"P{quantity}00Y" if amount is not None else "PXCE", None)
+    return Normalised("DURATION", f"P{quantity}{code}", None)
+
+
+def _weekday(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = WEEKDAY_ONLY.match(text)
+    if not match:
+        return None
+    if anchor is None:
+        return None
+    target = WEEKDAYS[match["weekday"].lower()]
+    which = (match["which"] or "").lower().split()
+    if "next" in which or "coming" in which or (future and not which):
+        delta = (target - anchor.weekday()) % 7 or 7
+        if future and not which and target == anchor.weekday():
+            delta = 0
+        result = anchor + timedelta(days=delta)
+    else:
+        # A bare or "last" week day is the latest such day on or before the publication day:
+        # "Friday" in an article published on a Friday is that very day.
+        delta = (anchor.weekday() - target) % 7
+        if "last" in which and delta == 0:
+            delta = 7
+        result = anchor - timedelta(days=delta)
+    return _day(result.year, result.month, result.day)
+
+
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+                  "this evening": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                  "the day after tomorrow": 2, "last night": -1}
+
+
+def _relative_day(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    offset = _RELATIVE_DAYS.get(text.lower())
+    if offset is None or anchor is None:
+        return None
+    result = anchor + timedelta(days=offset)
+    return _day(result.year, result.month, result.day)
+
+
+def _relative_period(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = RELATIVE_PERIOD.match(text)
+    if not match or anchor is None:
+        return None
+    which = " ".join(match["which"].lower().split())
+    unit = match["unit"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit in ("week", "weekend"):
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+        iso = monday.isocalendar()
+        suffix = "-WE" if unit == "weekend" else ""
+        return Normalised("DATE", f"{iso.year:04d}-W{iso.week:02d}{suffix}", "week")
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        return Normalised("DATE", f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+    if unit == "year":
+        return Normalised("DATE", f"{anchor.year + step:04d}", "year")
+    if unit == "decade":
+        return Normalised("DATE", f"{(anchor.year // 10 + step):03d}", "decade")
+    return Normalised("DATE", f"{(anchor.year // 100 + step):02d}", "century")
+
+
+def _units_ago(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = UNITS_AGO.match(text)
+    if not match or anchor is None:
+        return None
+    amount = _number(match["n"])
+    if amount is None:
+        return None
+    sign = -1 if match["dir"].lower() in ("ago", "earlier", "before") else 1
+    unit = match["unit"].lower()
+    n = int(amount) * sign
+    if unit == "day":
+        result = anchor + timedelta(days=n)
+        return _day(result.year, result.month, result.day)
+    if unit == "week":
+        result = anchor + timedelta(weeks=n)
+        iso = result.isocalendar()
+        return Normalised("DATE", f"{iso.year:04d}-W{iso.week:02d}", "week")
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + n
+        return Normalised("DATE", f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+    if unit == "year":
+        return Normalised("DATE", f"{anchor.year + n:04d}", "year")
+    return Normalised("DATE", f"{(anchor.year + 10 * n) // 10:03d}", "decade")
+
+
+def _dateparser(text: str, anchor: date | None) -> Normalised | None:
+    """Fallback: dateparser, trusted only when it reports what it found."""
+    if anchor is None or not re.search(r"\d|" + "|".join(MONTHS), text, re.I):
+        return None
+    from datetime import datetime
+
+    import dateparser  # imported lazily: it takes a second to load
+
+    settings = {"RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
+                "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                "REQUIRE_PARTS": ["year"]}
+    parsed = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    if parsed is None or parsed.date_obj is None:
+        return None
+    value = parsed.date_obj.date()
+    if parsed.period == "year":
+        return Normalised("DATE", f"{value.year:04d}", "year")
+    if parsed.period == "month":
+        return Normalised("DATE", f"{value.year:04d}-{value.month:02d}", "month")
+    return _day(value.year, value.month, value.day)
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def _day(year: int, month: int, day: int) -> Normalised | None:
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return Normalised("DATE", value.isoformat(), "day")
+
+
+def _nearest_year(anchor: date, month: int, day: int, future: bool) -> int:
+    """The year that puts month/day nearest the anchor, in the past unless ``future``."""
+    day = min(day, 28 if month == 2 else day)
+    this_year = date(anchor.year, month, min(day, calendar.monthrange(anchor.year, month)[1]))
+    if future:
+        return anchor.year if this_year >= anchor - timedelta(days=7) else anchor.year + 1
+    # News reports the past: a date more than a month ahead of publication is last year's.
+    return anchor.year if this_year <= anchor + timedelta(days=31) else anchor.year - 1
+
+
+def _number(word: str) -> float | None:
+    lowered = word.lower()
+    if lowered in NUMBER_WORDS:
+        return NUMBER_WORDS[lowered]
+    try:
+        return float(lowered)
+    except ValueError:
+        return None
+
+
+def _format_amount(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else str(amount)
