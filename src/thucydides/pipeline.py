@@ -23,7 +23,7 @@ from thucydides.cameo import Codebook, load_codebook
 from thucydides.errors import InputError, Msg, ThucydidesError
 from thucydides.events import Coding, EventCoder, build_events, load_lexicon
 from thucydides.model import Document, Event, Record, Sentence, Span, TimeRef
-from thucydides.nlp import load_model
+from thucydides.nlp import load_model, parse
 from thucydides.places import Gazetteer
 from thucydides.time.anchor import EventDater
 from thucydides.time.extract import find_timexes
@@ -135,14 +135,14 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     def __call__(self, document: Document) -> Record:
-        return self._finish(document, self.engine.nlp(document.text))
+        return self._finish(document, next(parse(self.engine.nlp, [document.text])))
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[
             Record | InputError]:
         """Code many documents, parsing them in batches; a failure is yielded, not raised."""
         pending = list(documents)
         texts = (d.text for d in pending)
-        for document, doc in zip(pending, self.engine.nlp.pipe(texts, batch_size=batch_size),
+        for document, doc in zip(pending, parse(self.engine.nlp, texts, batch_size),
                                  strict=True):
             try:
                 yield self._finish(document, doc)

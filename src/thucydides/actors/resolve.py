@@ -134,7 +134,18 @@ class DocumentActors:
         actor = self._compose(head, tokens, candidates)
         if actor is None:
             return []
-        return [_ref(_phrase_span(self.doc, head, tokens), actor)]
+        span = _phrase_span(self.doc, head, tokens)
+        return [_ref(span, a) for a in self._split_coordinated(actor, candidates)]
+
+    def _split_coordinated(self, actor: Actor, candidates: list[_Candidate]) -> list[Actor]:
+        """"Thai and Cambodian troops" are two actors: one per coordinated country."""
+        countries = [c.entry.actor.country for c in candidates
+                     if c.entry.kind in COUNTRY_KINDS and self.doc[c.match.start].dep_ == "conj"]
+        if not countries or actor.kind in ("person", "group", "igo", "ngo"):
+            return [actor]
+        others = [replace(actor, country=country, code=composite_code(country, actor.sector))
+                  for country in dict.fromkeys(countries) if country != actor.country]
+        return [actor, *others]
 
     def _candidates(self, head: Token, tokens: Sequence[Token]) -> list[_Candidate]:
         depth = _depths(head, tokens)
@@ -310,7 +321,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ not in NP_DEPS:
+            # Conjuncts of the head are separate actors; conjuncts of a modifier ("Thai
+            # and Cambodian troops") belong to this phrase.
+            if child.dep_ not in NP_DEPS and not (child.dep_ == "conj" and token is not head):
                 continue
             if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
                 continue

@@ -160,10 +160,15 @@ class EventCoder:
         recipients = self._recipients(verb, trigger, actors, agents)
         code = pattern.code
         fact = factuality(verb, self.lexicon)
-        refusal = self._refusal(verb)
-        if refusal is not None and fact == "negated":
-            # "refused to meet": a rejection, asserted, not a negated meeting.
+        if fact == "negated" and (self._refusal(verb) is not None or (
+                verb.lemma_.lower() in self.lexicon.acceptance_verbs and _negated_here(verb))):
+            # "refused to meet", "would not accept mediation": a rejection, not a negated
+            # meeting or acceptance.
             code, fact = self.lexicon.refusal_code(code), "asserted"
+        if not recipients and len(agents) > 1 and code[:2] in self.lexicon.mutual_roots:
+            yield from self._mutual(trigger, code, agents, fact, verb, pattern, inferred,
+                                    actors)
+            return
         if agents and not recipients and code[:3] in ("045", "087"):
             recipients = [r for r in _belligerents(earlier)
                           if r.actor.code not in {a.actor.code for a in agents}]
@@ -176,6 +181,18 @@ class EventCoder:
                     continue
                 yield Coding(0, trigger, self._refine(resolved, verb), agent, recipient, fact,
                              speaker, pattern.specificity, inferred, reporter)
+
+    def _mutual(self, trigger: Token, code: str, agents: list[ActorRef], fact: Factuality,
+                verb: Token, pattern: Pattern, inferred: bool,
+                actors: DocumentActors) -> Iterator[Coding]:
+        """Coordinated actors doing something together: each is the other's recipient."""
+        reporter = self._reporter(verb)
+        speaker = self._speaker(verb, reporter, actors)
+        for agent in agents:
+            for other in agents:
+                if other is not agent and _identity(other) != _identity(agent):
+                    yield Coding(0, trigger, self._refine(code, verb), agent, other, fact,
+                                 speaker, pattern.specificity, inferred, reporter)
 
     def _agents(self, verb: Token, actors: DocumentActors,
                 earlier: list[Coding]) -> tuple[list[ActorRef], bool]:
@@ -260,8 +277,10 @@ class EventCoder:
                  earlier: list[Coding]) -> Iterator[Coding]:
         agents = self._nominal_agents(noun, actors)
         if not agents:
-            if pattern.code.startswith("087") or _is_named(noun):
-                agents = _belligerents(earlier) if pattern.code.startswith("087") else []
+            # An indefinite truce with no parties named ("A truce ... ended the conflict")
+            # is between the sides of the latest fighting; "the ceasefire" refers back.
+            if pattern.code.startswith("087") and not _definite(noun):
+                agents = _belligerents(earlier)
             if not agents:
                 return
         agents = agents[:1]  # one coding per event; the other side is the recipient
@@ -340,11 +359,14 @@ def _is_state(ref: ActorRef) -> bool:
     return actor.kind in STATE_KINDS or (actor.sector in STATE_SECTORS and actor.kind != "group")
 
 
-def _is_named(noun: Token) -> bool:
-    """"Operation Sindoor": a trigger noun naming a specific operation."""
-    return noun.is_title and any(
-        c.dep_ in ("compound", "appos", "npadvmod") and c.pos_ == "PROPN" for c in noun.children
-    ) or (noun.pos_ == "PROPN" and noun.head.lemma_.lower() == "operation")
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these",
+                                                           "those", "its", "their")
+               for c in noun.children)
+
+
+def _negated_here(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _nearby_lemmas(verb: Token) -> set[str]:

@@ -32,6 +32,11 @@ def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
         lemma = governor.lemma_.lower()
         if lemma in lexicon.negation_nouns and current.dep_ in ("pobj", "prep"):
             return "negated"
+        if lemma in lexicon.denial_verbs and current.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
+            return "negated"
+        if lemma in lexicon.allegation_verbs and current.dep_ in ("ccomp", "prep", "pcomp",
+                                                                  "pobj"):
+            return "possible"
         if lemma in lexicon.reporting_verbs:
             if _is_possible(governor, lexicon):
                 return "possible"

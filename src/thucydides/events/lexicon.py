@@ -44,6 +44,10 @@ class Lexicon:
     instruments: Mapping[str, str]  # instrument lemma → code
     refusal_codes: Mapping[str, str]  # refused code or root → rejection code
     stance_nouns: Mapping[str, str]  # "openness" → "open"
+    allegation_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    acceptance_verbs: frozenset[str]
+    mutual_roots: frozenset[str]
 
     def refusal_code(self, code: str) -> str:
         for length in (4, 3, 2):
@@ -105,4 +109,8 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         instruments=instruments,
         refusal_codes={str(k): str(v) for k, v in grammar["refusal_codes"].items()},
         stance_nouns={str(k): str(v) for k, v in grammar["stance_nouns"].items()},
+        allegation_verbs=words("allegation_verbs"),
+        denial_verbs=words("denial_verbs"),
+        acceptance_verbs=words("acceptance_verbs"),
+        mutual_roots=words("mutual_roots"),
     )

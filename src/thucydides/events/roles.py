@@ -29,8 +29,11 @@ def is_passive(verb: Token) -> bool:
 def subject_heads(verb: Token) -> list[Token]:
     """Heads of the agent phrase of ``verb``, following control chains upwards."""
     current = verb
-    for _ in range(8):
+    for step in range(8):
         if is_passive(current):
+            if step and _raised(current):
+                # "Both sides are expected to meet": the passive subject is the meeter.
+                return [c for c in current.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             return list(_agents(current))
         own = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if own:
@@ -50,6 +53,11 @@ def subject_heads(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def _raised(verb: Token) -> bool:
+    """A passive raising verb: "are expected/said/believed to ..." with an xcomp."""
+    return any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _agents(verb: Token) -> Iterator[Token]:

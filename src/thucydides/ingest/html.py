@@ -9,6 +9,10 @@ from thucydides.errors import InputError, Msg
 from thucydides.time.calendar import parse_iso_date
 
 
+# A page whose main text is shorter than this is navigation or an error page, not an article.
+MIN_ARTICLE_WORDS = 8
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedPage:
     text: str
@@ -29,7 +33,7 @@ def extract_page(source: str, html: str, url: str | None = None) -> ExtractedPag
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(source, Msg.E004)
     published = _safe_date(getattr(extracted, "date", None))
     return ExtractedPage(

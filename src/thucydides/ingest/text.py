@@ -13,6 +13,10 @@ from thucydides.resources import data_path, read_tsv
 
 # Below this many letters the language guess is noise; such short texts are assumed English.
 _MIN_LETTERS_FOR_LANGUAGE_ID = 40
+# Trailing furniture is searched for in this many last lines; shorter lines without
+# sentence punctuation between furniture lines are taken as form labels.
+_TAIL_LINES = 15
+_FORM_LABEL_MAX = 40
 
 
 @cache
@@ -34,18 +38,21 @@ def decode(source: str, raw: bytes) -> str:
 def trim_boilerplate(text: str) -> str:
     """Cut trailing page furniture (comment forms, share bars) from a plain-text article.
 
-    Only the tail is searched: a furniture line and everything after it is removed when it
-    sits in the last fifth of the lines, so an article that merely quotes "Share this" in its
-    body keeps its text.
+    The cut starts at the earliest furniture line among the last lines of the text after
+    which only blank lines, more furniture or short form labels ("Name *", "Website")
+    follow; furniture words inside the body ("Share this" in a story) are kept.
     """
     lines = text.rstrip().split("\n")
     patterns = _boilerplate_patterns()
-    first_tail = int(len(lines) * 0.8)
     cut = len(lines)
-    for index in range(len(lines) - 1, first_tail - 1, -1):
+    for index in range(len(lines) - 1, max(-1, len(lines) - 1 - _TAIL_LINES), -1):
         stripped = lines[index].strip()
-        if stripped and any(p.fullmatch(stripped) for p in patterns):
+        if not stripped:
+            continue
+        if any(p.fullmatch(stripped) for p in patterns):
             cut = index
+        elif len(stripped) > _FORM_LABEL_MAX or stripped.endswith((".", "!", "?", "\"", "”")):
+            break
     return "\n".join(lines[:cut]).rstrip()
 
 

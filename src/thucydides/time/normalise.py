@@ -56,7 +56,8 @@ NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})$")
 WEEKDAY_ONLY = re.compile(r"^(?:on\s+)?(?P<which>last|next|this|this\s+coming|this\s+past)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)
 RELATIVE_PERIOD = re.compile(r"^(?P<which>last|next|this|past|coming|previous|current|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend|decade|century)$", re.I)
 UNITS_AGO = re.compile(r"^(?P<n>[\w-]+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)$", re.I)
-DURATION = re.compile(r"^(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+|for\s+|over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+)*(?P<n>[\w.]+)[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?(?:[\s-]+long)?$", re.I)
+_AMOUNT = r"(?P<n>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
+DURATION = re.compile(r"^(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+|for\s+|over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+|a\s+)*" + _AMOUNT + r"[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?(?:[\s-]+long)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,40 @@
+"""Shared fixtures: one pipeline per test session (loading spaCy costs seconds)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from thucydides import Pipeline, Record, read_text_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_993e496b5e3d19a7.txt"
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def need_shared(path: Path) -> Path:
+    """Tests on ../shared data run wherever it exists and skip, saying why, elsewhere."""
+    if not path.exists():
+        pytest.skip(f"{path} not found: the ../shared folder beside the repository is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+CodeText = Callable[..., Record]
+
+
+@pytest.fixture(scope="session")
+def code_text(pipeline: Pipeline) -> CodeText:
+    def run(text: str, published: date | None = date(2025, 8, 9)) -> Record:
+        return pipeline(read_text_document(text, published=published))
+
+    return run

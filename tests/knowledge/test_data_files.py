@@ -1,0 +1,127 @@
+"""Every knowledge file in the package loads and is internally consistent."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import pycountry
+import pytest
+
+from thucydides.actors.kb import normalise_alias
+from thucydides.cameo import load_codebook
+from thucydides.events.lexicon import load_lexicon
+from thucydides.resources import data_path, read_tsv, read_yaml, read_yaml_list
+
+SECTOR_CODES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "CVL",
+                "BUS", "MED", "EDU", "HLH", "REF", "LAB", "NGO", "IGO", "CRM", "AGR", "ELI",
+                "REL", "ENV", "SPY", "UAF"}
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    return list(read_yaml_list(data_path("actors", name)))
+
+
+def _all_strings(values: Any) -> bool:
+    return isinstance(values, list) and all(isinstance(v, str) and v.strip() for v in values)
+
+
+def test_countries_cover_every_un_member_and_observer() -> None:
+    rows = _rows("countries.yaml")
+    status = Counter(row["un"] for row in rows)
+    assert status["member"] == 193
+    assert sorted(row["iso3"] for row in rows if row["un"] == "observer") == ["PSE", "VAT"]
+    codes = [row["iso3"] for row in rows]
+    assert len(codes) == len(set(codes))
+    for code in codes:
+        assert code == "XKX" or pycountry.countries.get(alpha_3=code) is not None, code
+
+
+def test_country_aliases_are_strings_and_unambiguous() -> None:
+    owner: dict[str, str] = {}
+    for row in _rows("countries.yaml"):
+        for field in ("names", "adjectives", "capitals", "metonyms", "regions"):
+            assert _all_strings(row.get(field, [])) or row.get(field) == [], (row["iso3"], field)
+            for alias in row.get(field, []):
+                key = normalise_alias(alias)
+                assert owner.setdefault(key, row["iso3"]) == row["iso3"], (alias, owner[key])
+
+
+def test_seed_metonyms_resolve() -> None:
+    capitals = {alias: row["iso3"] for row in _rows("countries.yaml")
+                for alias in row["capitals"] + row["metonyms"]}
+    assert capitals["Islamabad"] == "PAK" and capitals["New Delhi"] == "IND"
+    assert capitals["Washington"] == "USA" and capitals["the Kremlin"] == "RUS"
+
+
+@pytest.mark.parametrize("name", ["organisations.yaml", "armed_groups.yaml"])
+def test_organisations_and_groups(name: str) -> None:
+    rows = _rows(name)
+    codes = [row["code"] for row in rows]
+    assert len(codes) == len(set(codes)), [c for c, n in Counter(codes).items() if n > 1]
+    seen: dict[str, str] = {}
+    for row in rows:
+        assert _all_strings(row.get("aliases", [])), row["code"]
+        assert row.get("parent") in (None, *codes), row["code"]
+        assert row.get("sector") in SECTOR_CODES, row["code"]
+        for alias in [row["name"], *row.get("aliases", [])]:
+            key = normalise_alias(alias)
+            assert seen.setdefault(key, row["code"]) == row["code"], alias
+
+
+def test_people_have_valid_terms() -> None:
+    rows = _rows("people.yaml")
+    assert len(rows) >= 100
+    for row in rows:
+        start, end = row.get("start"), row.get("end")
+        start = date.fromisoformat(str(start)) if start else None
+        end = date.fromisoformat(str(end)) if end else None
+        assert start is None or end is None or start <= end, row["name"]
+        assert row["sector"] in SECTOR_CODES, row["name"]
+        assert _all_strings(row.get("aliases", [])), row["name"]
+
+
+def test_sector_nouns_are_unique_and_known() -> None:
+    seen: dict[str, str] = {}
+    for row in _rows("sectors.yaml"):
+        assert row["code"] in SECTOR_CODES
+        assert _all_strings(row["nouns"]), row["code"]
+        for noun in row["nouns"]:
+            key = normalise_alias(noun)
+            assert seen.setdefault(key, row["code"]) == row["code"], noun
+
+
+def test_event_patterns_use_real_codes_and_string_lemmas() -> None:
+    codes = frozenset(load_codebook())
+    lexicon = load_lexicon(codes)  # raises on an unknown code
+    assert lexicon.verbs and lexicon.nouns
+    for rows in (lexicon.verbs, lexicon.nouns):
+        for lemma, patterns in rows.items():
+            assert isinstance(lemma, str) and lemma == lemma.lower()
+            assert all(p.code in codes for p in patterns)
+    assert set(lexicon.refusal_codes.values()) <= codes
+    assert set(lexicon.instruments.values()) <= codes
+    for row in read_yaml_list(data_path("events", "patterns.yaml")):
+        assert _all_strings(row["lemmas"]), row
+        assert _all_strings(row.get("objects", [])), row
+        assert _all_strings(row.get("context", [])), row
+
+
+def test_grammar_word_lists_are_strings() -> None:
+    """YAML reads a bare no/yes/on as a boolean: every word list must hold strings only."""
+    grammar = read_yaml(data_path("events", "grammar.yaml"))
+    for key, value in grammar.items():
+        if isinstance(value, list):
+            assert _all_strings(value), key
+    assert "no" in grammar["negation_words"]
+
+
+def test_boilerplate_patterns_compile() -> None:
+    import re
+
+    rows = read_tsv(data_path("ingest", "boilerplate.tsv"))
+    assert rows
+    for row in rows:
+        re.compile(row["pattern"])
+        assert row["why"].strip()
