@@ -184,11 +184,16 @@ class DocumentActors:
             kind = place.actor.kind if sector in (None, "GOV") else "sector"
             return Actor(code=composite_code(country, sector), country=country, sector=sector,
                          role=role, kind=kind)
-        if sector is not None:
+        if sector is not None and self._heads_sector_phrase(head):
             country = self._infer_country(head) if sector in STATE_SECTORS else None
             return Actor(code=composite_code(country, sector), country=country, sector=sector,
                          role=role, kind="sector")
         return None
+
+    def _heads_sector_phrase(self, head: Token) -> bool:
+        """Whether the phrase is about people of a sector ("the spokesperson", "Indian
+        troops"), not a thing they are mentioned with ("third-party mediation")."""
+        return head.i in self._sector_at
 
     def _sector_and_role(self, head: Token,
                          tokens: Sequence[Token]) -> tuple[str | None, str | None]:

@@ -165,13 +165,13 @@ class EventCoder:
             # "refused to meet", "would not accept mediation": a rejection, not a negated
             # meeting or acceptance.
             code, fact = self.lexicon.refusal_code(code), "asserted"
+        if agents and not recipients and code[:3] in ("045", "087"):
+            recipients = [r for r in _belligerents(earlier)
+                          if r.actor.code not in {a.actor.code for a in agents}]
         if not recipients and len(agents) > 1 and code[:2] in self.lexicon.mutual_roots:
             yield from self._mutual(trigger, code, agents, fact, verb, pattern, inferred,
                                     actors)
             return
-        if agents and not recipients and code[:3] in ("045", "087"):
-            recipients = [r for r in _belligerents(earlier)
-                          if r.actor.code not in {a.actor.code for a in agents}]
         reporter = self._reporter(verb)
         speaker = self._speaker(verb, reporter, actors)
         for agent in agents or [None]:
@@ -309,8 +309,10 @@ class EventCoder:
             holders += [c for c in noun.head.children if c.dep_ in ("poss",)]
         between = roles.prepositional_objects(noun, frozenset({"between"}))
         for head in holders:
+            # The holder of a nominal event must be identified ("Pakistan's response"), not
+            # just typed ("a terrorist attack" names no actor).
             refs = [r for r in actors.resolve(head)
-                    if (r.actor.country or r.actor.sector) and r.actor.kind != "region"]
+                    if (r.actor.country or r.actor.code) and r.actor.kind != "region"]
             if refs:
                 return refs[:1]
         for head in between:
