@@ -51,8 +51,14 @@ def run_once(mode: str, copies: int) -> dict[str, float]:
         events = sum(len(r.events) for r in records if not isinstance(r, Exception))
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "documents": len(texts), "sentences": sentences,
-            "events": events, "peak_rss_mb": peak_mb, "load_seconds": load_seconds}
+    return {
+        "seconds": seconds,
+        "documents": len(texts),
+        "sentences": sentences,
+        "events": events,
+        "peak_rss_mb": peak_mb,
+        "load_seconds": load_seconds,
+    }
 
 
 def measure(mode: str, copies: int, runs: int) -> dict[str, float]:
@@ -60,7 +66,9 @@ def measure(mode: str, copies: int, runs: int) -> dict[str, float]:
     for _ in range(runs):
         output = subprocess.run(
             [sys.executable, __file__, "--child", mode, "--copies", str(copies)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         results.append(json.loads(output))
     seconds = statistics.median(r["seconds"] for r in results)
@@ -90,15 +98,22 @@ def main() -> int:
         print(json.dumps(run_once(args.child, args.copies)))
         return 0
     rows = [measure(mode, args.copies, args.runs) for mode in ("spacy", "engine")]
-    header = f"{'mode':<8}{'docs':>6}{'sents':>7}{'median s':>10}{'sents/s':>9}{'docs/s':>8}{'peak MB':>9}{'load s':>8}"
+    header = (
+        f"{'mode':<8}{'docs':>6}{'sents':>7}{'median s':>10}{'sents/s':>9}"
+        f"{'docs/s':>8}{'peak MB':>9}{'load s':>8}"
+    )
     print(header)
     for row in rows:
-        print(f"{row['mode']:<8}{row['documents']:>6}{row['sentences']:>7}"
-              f"{row['median_seconds']:>10}{row['sentences_per_s']:>9}{row['documents_per_s']:>8}"
-              f"{row['peak_rss_mb']:>9}{row['load_seconds']:>8}")
+        print(
+            f"{row['mode']:<8}{row['documents']:>6}{row['sentences']:>7}"
+            f"{row['median_seconds']:>10}{row['sentences_per_s']:>9}{row['documents_per_s']:>8}"
+            f"{row['peak_rss_mb']:>9}{row['load_seconds']:>8}"
+        )
     ratio = rows[1]["sentences_per_s"] / rows[0]["sentences_per_s"]
-    print(f"engine throughput = {ratio:.0%} of the spaCy parse alone; "
-          f"{rows[1]['events']} events coded")
+    print(
+        f"engine throughput = {ratio:.0%} of the spaCy parse alone; "
+        f"{rows[1]['events']} events coded"
+    )
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "ratio": ratio}, indent=2))
     return 0

@@ -42,8 +42,11 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def build_rows(reference: Path) -> list[dict[str, str]]:
-    names = {r["code"]: r["description"].strip() for r in _read_tsv(reference / "cameo_event_codes.tsv")}
-    weights = {r["code"]: r["goldstein"].strip() for r in _read_tsv(reference / "cameo_goldstein.tsv")}
+    codes = _read_tsv(reference / "cameo_event_codes.tsv")
+    names = {r["code"]: r["description"].strip() for r in codes}
+    weights = {
+        r["code"]: r["goldstein"].strip() for r in _read_tsv(reference / "cameo_goldstein.tsv")
+    }
     plover = {r["cameo"]: r for r in _read_tsv(reference / "cameo_to_plover_2021.tsv")}
     rows = []
     for code, name in names.items():

@@ -10,11 +10,15 @@ def wrap_in_page(text: str, published: str | None = None) -> str:
     article's paragraphs (the first paragraph becomes the headline)."""
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     title, body = paragraphs[0], paragraphs[1:]
-    meta = f'<meta property="article:published_time" content="{published}T09:00:00+00:00">' \
-        if published else ""
+    meta = (
+        f'<meta property="article:published_time" content="{published}T09:00:00+00:00">'
+        if published
+        else ""
+    )
     article = "\n".join(f"<p>{escape(p)}</p>" for p in body)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{escape(title)} | Daily Example</title>{meta}</head>
+<html lang="en"><head><meta charset="utf-8">
+<title>{escape(title)} | Daily Example</title>{meta}</head>
 <body>
 <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
 <li><a href="/politics">Politics</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>

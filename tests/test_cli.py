@@ -34,8 +34,17 @@ def test_bad_inputs_are_reported_and_the_rest_is_coded(tmp_path: Path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     out = tmp_path / "out.jsonl"
-    args = ["code", str(empty), str(tmp_path / "missing.txt"), str(EXAMPLE), str(binary),
-            "--date", "2025-07-29", "-o", str(out)]
+    args = [
+        "code",
+        str(empty),
+        str(tmp_path / "missing.txt"),
+        str(EXAMPLE),
+        str(binary),
+        "--date",
+        "2025-07-29",
+        "-o",
+        str(out),
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     errors = result.stderr.strip().splitlines()

@@ -29,9 +29,15 @@ def seed_record(pipeline: Pipeline) -> dict[str, Any]:
     return record
 
 
-def _find(events: list[Event], *, root: str | None = None, cameo: str | None = None,
-          actor: str | None = None, recipient: str | None = None,
-          factuality: str = "asserted") -> list[Event]:
+def _find(
+    events: list[Event],
+    *,
+    root: str | None = None,
+    cameo: str | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+    factuality: str = "asserted",
+) -> list[Event]:
     found = []
     for event in events:
         if root and event["cameo"][:2] != root:
@@ -98,8 +104,11 @@ def test_pakistan_retaliates_in_may(seed_record: dict[str, Any]) -> None:
 
 
 def test_ceasefire_of_may_10(seed_record: dict[str, Any]) -> None:
-    found = [e for e in _find(seed_record["events"], cameo="0871")
-             if {e["actor"]["country"], e["recipient"]["country"]} == {"IND", "PAK"}]
+    found = [
+        e
+        for e in _find(seed_record["events"], cameo="0871")
+        if {e["actor"]["country"], e["recipient"]["country"]} == {"IND", "PAK"}
+    ]
     assert [_date(e) for e in found] == ["2025-05-10"]
 
 
@@ -131,8 +140,9 @@ def test_no_event_outside_the_text(seed_record: dict[str, Any]) -> None:
 
 
 def test_comment_form_never_reaches_the_coder(seed_record: dict[str, Any]) -> None:
-    assert all("Leave a Reply" not in (e["actor"] or {}).get("text", "")
-               for e in seed_record["events"])
+    assert all(
+        "Leave a Reply" not in (e["actor"] or {}).get("text", "") for e in seed_record["events"]
+    )
     last = max(e["span"][1] for e in seed_record["events"])
     text = need_shared(SEED).read_text(encoding="utf-8")
     assert last <= text.index("Leave a Reply")
@@ -140,8 +150,13 @@ def test_comment_form_never_reaches_the_coder(seed_record: dict[str, Any]) -> No
 
 def _signature(record: dict[str, Any]) -> list[tuple[Any, ...]]:
     return sorted(
-        (e["cameo"], str((e["actor"] or {}).get("code")), str((e["recipient"] or {}).get("code")),
-         e["date"]["value"] if e["date"] else None, e["factuality"])
+        (
+            e["cameo"],
+            str((e["actor"] or {}).get("code")),
+            str((e["recipient"] or {}).get("code")),
+            e["date"]["value"] if e["date"] else None,
+            e["factuality"],
+        )
         for e in record["events"]
     )
 

@@ -6,7 +6,8 @@ The public API is small: build a :class:`Pipeline` once, then code documents mad
 
 >>> from thucydides import Pipeline, read_text_document, record_json
 >>> pipeline = Pipeline()                                    # doctest: +SKIP
->>> record = pipeline(read_text_document("India shelled Pakistani posts on Monday."))  # doctest: +SKIP
+>>> text = "India shelled Pakistani posts on Monday."
+>>> record = pipeline(read_text_document(text))  # doctest: +SKIP
 """
 
 from thucydides.errors import ConfigError, InputError, ThucydidesError

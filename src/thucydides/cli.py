@@ -37,8 +37,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """thucydides: code news articles into events, actors and dates."""
 
@@ -54,17 +58,34 @@ def _parse_date(value: str | None) -> date | None:
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(
-        help="Files (.txt, .html, .jsonl), directories, or - for standard input.",
-        metavar="INPUT...")],
-    published: Annotated[str | None, typer.Option(
-        "--date", help="Publication date YYYY-MM-DD (overrides page metadata and JSON fields).",
-        metavar="YYYY-MM-DD")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Write JSON Lines here instead of standard output.",
-        metavar="OUT.jsonl")] = None,
-    model: Annotated[str | None, typer.Option(
-        help="spaCy pipeline to load (default: the best installed English one).")] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl), directories, or - for standard input.",
+            metavar="INPUT...",
+        ),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Publication date YYYY-MM-DD (overrides page metadata and JSON fields).",
+            metavar="YYYY-MM-DD",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write JSON Lines here instead of standard output.",
+            metavar="OUT.jsonl",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy pipeline to load (default: the best installed English one)."),
+    ] = None,
 ) -> None:
     """Code each input document into one thucydides/1 JSON line, in input order.
 
@@ -95,8 +116,9 @@ def code(
     raise typer.Exit(1 if failures else 0)
 
 
-def _code_in_order(pipeline: Pipeline,
-                   outcomes: Iterable[Document | InputError]) -> Iterator[str | InputError]:
+def _code_in_order(
+    pipeline: Pipeline, outcomes: Iterable[Document | InputError]
+) -> Iterator[str | InputError]:
     """Parse documents in batches while keeping input order, errors included."""
     iterator = iter(outcomes)
     while chunk := list(islice(iterator, BATCH)):

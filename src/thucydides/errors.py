@@ -6,10 +6,10 @@ Library code raises these exceptions; it never prints or exits. The command line
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Msg(str, Enum):
+class Msg(StrEnum):
     """Message templates, formatted with keyword arguments."""
 
     E001 = "no such file or directory"

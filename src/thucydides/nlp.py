@@ -36,7 +36,7 @@ def split_paragraphs(text: str) -> list[str]:
     start = 0
     for match in PARAGRAPH_BREAK.finditer(text):
         if match.end() > start:
-            pieces.append(text[start:match.end()])
+            pieces.append(text[start : match.end()])
             start = match.end()
     if start < len(text):
         pieces.append(text[start:])

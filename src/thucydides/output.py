@@ -26,23 +26,37 @@ def actor_json(ref: ActorRef | None) -> dict[str, Any] | None:
     if ref is None:
         return None
     actor = ref.actor
-    return {"text": ref.text, "span": ref.span.as_list(), "code": actor.code,
-            "country": actor.country, "sector": actor.sector, "name": actor.name,
-            "role": actor.role}
+    return {
+        "text": ref.text,
+        "span": ref.span.as_list(),
+        "code": actor.code,
+        "country": actor.country,
+        "sector": actor.sector,
+        "name": actor.name,
+        "role": actor.role,
+    }
 
 
 def date_json(value: EventDate | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    return {"value": value.value, "precision": value.precision, "text": value.text,
-            "source": value.source}
+    return {
+        "value": value.value,
+        "precision": value.precision,
+        "text": value.text,
+        "source": value.source,
+    }
 
 
 def location_json(location: Location | None) -> dict[str, Any] | None:
     if location is None:
         return None
-    return {"name": location.name, "country": location.country, "lat": location.lat,
-            "lon": location.lon}
+    return {
+        "name": location.name,
+        "country": location.country,
+        "lat": location.lat,
+        "lon": location.lon,
+    }
 
 
 def event_json(event: Event) -> dict[str, Any]:
@@ -71,36 +85,59 @@ def event_json(event: Event) -> dict[str, Any]:
 
 
 def timex_json(timex: TimeRef) -> dict[str, Any]:
-    return {"text": timex.text, "span": timex.span.as_list(), "type": timex.type,
-            "value": timex.value, "precision": timex.precision}
+    return {
+        "text": timex.text,
+        "span": timex.span.as_list(),
+        "type": timex.type,
+        "value": timex.value,
+        "precision": timex.precision,
+    }
 
 
 def quote_json(quote: Quote) -> dict[str, Any]:
-    return {"speaker": actor_json(quote.speaker), "text": quote.text,
-            "span": quote.span.as_list(), "cue": quote.cue, "kind": quote.kind}
+    return {
+        "speaker": actor_json(quote.speaker),
+        "text": quote.text,
+        "span": quote.span.as_list(),
+        "cue": quote.cue,
+        "kind": quote.kind,
+    }
 
 
 def stance_json(stance: Stance) -> dict[str, Any]:
-    return {"holder": actor_json(stance.holder), "topic": stance.topic,
-            "target": actor_json(stance.target), "position": stance.position,
-            "reason": stance.reason, "date": date_json(stance.date),
-            "evidence": {"text": stance.evidence.text, "span": stance.evidence.span.as_list()}}
+    return {
+        "holder": actor_json(stance.holder),
+        "topic": stance.topic,
+        "target": actor_json(stance.target),
+        "position": stance.position,
+        "reason": stance.reason,
+        "date": date_json(stance.date),
+        "evidence": {"text": stance.evidence.text, "span": stance.evidence.span.as_list()},
+    }
 
 
 def agreement_json(agreement: Agreement) -> dict[str, Any]:
-    return {"name": agreement.name, "parties": [actor_json(p) for p in agreement.parties],
-            "signed": date_json(agreement.signed), "status": agreement.status,
-            "evidence": {"text": agreement.evidence.text,
-                         "span": agreement.evidence.span.as_list()}}
+    return {
+        "name": agreement.name,
+        "parties": [actor_json(p) for p in agreement.parties],
+        "signed": date_json(agreement.signed),
+        "status": agreement.status,
+        "evidence": {"text": agreement.evidence.text, "span": agreement.evidence.span.as_list()},
+    }
 
 
 def record_json(record: Record) -> dict[str, Any]:
     doc = record.document
     return {
         "schema": SCHEMA_ID,
-        "doc": {"id": doc.id, "url": doc.url, "title": doc.title,
-                "published": doc.published.isoformat() if doc.published else None,
-                "language": doc.language, "source": doc.source},
+        "doc": {
+            "id": doc.id,
+            "url": doc.url,
+            "title": doc.title,
+            "published": doc.published.isoformat() if doc.published else None,
+            "language": doc.language,
+            "source": doc.source,
+        },
         "events": [event_json(e) for e in record.events],
         "quotes": [quote_json(q) for q in record.quotes],
         "stances": [stance_json(s) for s in record.stances],

@@ -53,9 +53,14 @@ class Analysis:
 
 
 class Stage(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    produces: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def produces(self) -> tuple[str, ...]: ...
 
     def __call__(self, analysis: Analysis) -> Analysis: ...
 
@@ -82,8 +87,9 @@ class ActorStage:
     produces: tuple[str, ...] = ("actors",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        actors = DocumentActors(analysis.doc, self.engine.kb, self.engine.matcher,
-                                analysis.document.published)
+        actors = DocumentActors(
+            analysis.doc, self.engine.kb, self.engine.matcher, analysis.document.published
+        )
         return analysis.add(self.produces, actors=actors)
 
 
@@ -109,25 +115,28 @@ class EventStage:
         assert analysis.actors is not None  # guaranteed by ``requires``
         codings: list[Coding] = []
         for index, sentence in enumerate(analysis.doc.sents):
-            codings.extend(self.engine.coder.code_sentence(index, sentence, analysis.actors,
-                                                           codings))
+            codings.extend(
+                self.engine.coder.code_sentence(index, sentence, analysis.actors, codings)
+            )
         dater = EventDater(analysis.doc, list(analysis.timexes), analysis.document.published)
-        events = build_events(analysis.document, codings, self.engine.codebook, dater,
-                              self.engine.gazetteer)
+        events = build_events(
+            analysis.document, codings, self.engine.codebook, dater, self.engine.gazetteer
+        )
         return analysis.add(self.produces, codings=tuple(codings), events=tuple(events))
 
 
 class Pipeline:
     """Parse, then run the stages in order; turn one document into one :class:`Record`."""
 
-    def __init__(self, config: Config = Config(), stages: Sequence[Stage] | None = None,
-                 engine: Engine | None = None) -> None:
+    def __init__(
+        self,
+        config: Config = Config(),
+        stages: Sequence[Stage] | None = None,
+        engine: Engine | None = None,
+    ) -> None:
         self.engine = engine or Engine(config)
-        self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else (
-            ActorStage(self.engine),
-            TimeStage(),
-            EventStage(self.engine),
-        )
+        default: tuple[Stage, ...] = (ActorStage(self.engine), TimeStage(), EventStage(self.engine))
+        self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default
         _check_order(self.stages)
 
     @property
@@ -137,13 +146,13 @@ class Pipeline:
     def __call__(self, document: Document) -> Record:
         return self._finish(document, next(parse(self.engine.nlp, [document.text])))
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[
-            Record | InputError]:
+    def pipe(
+        self, documents: Iterable[Document], batch_size: int = 16
+    ) -> Iterator[Record | InputError]:
         """Code many documents, parsing them in batches; a failure is yielded, not raised."""
         pending = list(documents)
         texts = (d.text for d in pending)
-        for document, doc in zip(pending, parse(self.engine.nlp, texts, batch_size),
-                                 strict=True):
+        for document, doc in zip(pending, parse(self.engine.nlp, texts, batch_size), strict=True):
             try:
                 yield self._finish(document, doc)
             except ThucydidesError as exc:
@@ -155,12 +164,18 @@ class Pipeline:
         analysis = Analysis(document=document, doc=doc)
         for stage in self.stages:
             analysis = stage(analysis)
-        sentences = tuple(Sentence(i, Span(s.start_char, s.end_char))
-                          for i, s in enumerate(doc.sents))
+        sentences = tuple(
+            Sentence(i, Span(s.start_char, s.end_char)) for i, s in enumerate(doc.sents)
+        )
         mentions = tuple(analysis.actors.mentions()) if analysis.actors else ()
-        return Record(document=document, sentences=sentences, mentions=mentions,
-                      timexes=analysis.timexes, events=analysis.events,
-                      warnings=_warnings(document))
+        return Record(
+            document=document,
+            sentences=sentences,
+            mentions=mentions,
+            timexes=analysis.timexes,
+            events=analysis.events,
+            warnings=_warnings(document),
+        )
 
 
 def _warnings(document: Document) -> tuple[str, ...]:

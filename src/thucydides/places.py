@@ -37,8 +37,10 @@ class Gazetteer:
             population = int(city.get("population") or 0)
             if key not in best or population > best[key][0]:
                 country = iso3.get(city["countrycode"], city["countrycode"])
-                best[key] = (population, (country, float(city["latitude"]),
-                                          float(city["longitude"])))
+                best[key] = (
+                    population,
+                    (country, float(city["latitude"]), float(city["longitude"])),
+                )
         return {key: value for key, (_, value) in best.items()}
 
     def lookup(self, name: str, span: TextSpan | None = None) -> Location | None:
@@ -49,8 +51,10 @@ class Gazetteer:
             if entry.kind == "adjective":
                 return None  # "Pakistani" is not a place
             country = entry.actor.country
-            coords = city[1:] if city and (entry.kind != "country") and city[0] == country else None
-            return Location(name, country, *(coords or (None, None)), span=span)
+            # Coordinates only for a place smaller than a country that GeoNames puts there.
+            if city is not None and entry.kind != "country" and city[0] == country:
+                return Location(name, country, city[1], city[2], span=span)
+            return Location(name, country, None, None, span=span)
         if city is not None:
             return Location(name, city[0], city[1], city[2], span=span)
         return None
@@ -65,8 +69,23 @@ def event_location(trigger: Token, gazetteer: Gazetteer) -> Location | None:
     return None
 
 
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "along", "into",
-                            "around", "on", "within", "throughout", "off"})
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "along",
+        "into",
+        "around",
+        "on",
+        "within",
+        "throughout",
+        "off",
+    }
+)
 
 
 def _place_spans(trigger: Token) -> Iterator[Span]:

@@ -22,7 +22,9 @@ FRENCH = (
     "Le gouvernement français a annoncé mardi une nouvelle série de mesures pour soutenir "
     "les agriculteurs touchés par la sécheresse, a indiqué le ministre dans un communiqué."
 )
-EMPTY_PAGE = "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+EMPTY_PAGE = (
+    "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+)
 
 
 def _one(inputs: list[str], **kwargs: object) -> Document | InputError:
@@ -51,8 +53,9 @@ def test_plain_text_file(tmp_path: Path) -> None:
         ("french.txt", FRENCH.encode(), "E005"),
     ],
 )
-def test_bad_inputs_give_one_clear_error(tmp_path: Path, name: str, content: bytes | None,
-                                         code: str) -> None:
+def test_bad_inputs_give_one_clear_error(
+    tmp_path: Path, name: str, content: bytes | None, code: str
+) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -80,13 +83,23 @@ def test_jsonl_keeps_ids_dates_and_reports_bad_lines(tmp_path: Path) -> None:
         "{not json",
         json.dumps({"id": "x3", "title": "no body"}),
         json.dumps({"id": "x4", "text": ENGLISH, "date": "10 May"}),
-        json.dumps({"id": "x5", "html": f"<html><body><article><p>{ENGLISH}</p>"
-                                        f"<p>{ENGLISH}</p></article></body></html>"}),
+        json.dumps(
+            {
+                "id": "x5",
+                "html": f"<html><body><article><p>{ENGLISH}</p>"
+                f"<p>{ENGLISH}</p></article></body></html>",
+            }
+        ),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     outcomes = list(read_inputs([str(path)]))
     assert [type(o).__name__ for o in outcomes] == [
-        "Document", "InputError", "InputError", "InputError", "Document"]
+        "Document",
+        "InputError",
+        "InputError",
+        "InputError",
+        "Document",
+    ]
     first = outcomes[0]
     assert isinstance(first, Document)
     assert (first.id, first.title, first.published) == ("x1", "T", date(2025, 5, 10))
@@ -119,7 +132,8 @@ def test_stable_ids_without_an_id() -> None:
 
 
 def test_comment_form_is_cut_from_plain_text() -> None:
-    text = ENGLISH + "\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *"
+    form = "Leave a Reply\n\nYour email address will not be published. Required fields are marked *"
+    text = ENGLISH + "\n\n" + form
     assert trim_boilerplate(text) == ENGLISH
 
 

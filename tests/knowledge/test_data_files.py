@@ -14,9 +14,34 @@ from thucydides.cameo import load_codebook
 from thucydides.events.lexicon import load_lexicon
 from thucydides.resources import data_path, read_tsv, read_yaml, read_yaml_list
 
-SECTOR_CODES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "CVL",
-                "BUS", "MED", "EDU", "HLH", "REF", "LAB", "NGO", "IGO", "CRM", "AGR", "ELI",
-                "REL", "ENV", "SPY", "UAF"}
+SECTOR_CODES = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "PTY",
+    "REB",
+    "INS",
+    "SEP",
+    "CVL",
+    "BUS",
+    "MED",
+    "EDU",
+    "HLH",
+    "REF",
+    "LAB",
+    "NGO",
+    "IGO",
+    "CRM",
+    "AGR",
+    "ELI",
+    "REL",
+    "ENV",
+    "SPY",
+    "UAF",
+}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -49,8 +74,11 @@ def test_country_aliases_are_strings_and_unambiguous() -> None:
 
 
 def test_seed_metonyms_resolve() -> None:
-    capitals = {alias: row["iso3"] for row in _rows("countries.yaml")
-                for alias in row["capitals"] + row["metonyms"]}
+    capitals = {
+        alias: row["iso3"]
+        for row in _rows("countries.yaml")
+        for alias in row["capitals"] + row["metonyms"]
+    }
     assert capitals["Islamabad"] == "PAK" and capitals["New Delhi"] == "IND"
     assert capitals["Washington"] == "USA" and capitals["the Kremlin"] == "RUS"
 

@@ -64,8 +64,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "published", "kind", "value", "precision"), CASES)
-def test_normalise(text: str, published: date, kind: str, value: str,
-                   precision: str | None) -> None:
+def test_normalise(
+    text: str, published: date, kind: str, value: str, precision: str | None
+) -> None:
     result = normalise(text, published)
     assert result is not None, text
     assert (result.type, result.value, result.precision) == (kind, value, precision)

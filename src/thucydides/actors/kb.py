@@ -155,7 +155,8 @@ def _add_people(builder: _Builder, directory: Path) -> None:
             role=row.get("role"),
             kind="person",
         )
-        entry = Entry(actor, "person", start=_as_date(row.get("start")), end=_as_date(row.get("end")))
+        start, end = _as_date(row.get("start")), _as_date(row.get("end"))
+        entry = Entry(actor, "person", start=start, end=end)
         for alias in [row["name"], *row.get("aliases", [])]:
             builder.add(alias, entry)
 
@@ -180,8 +181,9 @@ def _neighbours() -> dict[str, frozenset[str]]:
     }
 
 
-def load_knowledge_base(directory: Path | None = None,
-                        extra: Iterable[tuple[str, Entry]] = ()) -> KnowledgeBase:
+def load_knowledge_base(
+    directory: Path | None = None, extra: Iterable[tuple[str, Entry]] = ()
+) -> KnowledgeBase:
     """Load the knowledge base from ``directory`` (default: the built-in one);
     ``extra`` (alias, entry) pairs override its entries."""
     directory = directory or data_path("actors")

@@ -35,9 +35,9 @@ class MentionMatcher:
         self._kb = kb
         self._acronym_keys = frozenset(normalise_alias(a) for a in kb.case_sensitive)
         self._aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._aliases.add("ALIAS", list(nlp.tokenizer.pipe(kb.surfaces)))
+        self._aliases.add("ALIAS", [nlp.make_doc(text) for text in kb.surfaces])
         self._sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._sectors.add("SECTOR", list(nlp.tokenizer.pipe(sorted(kb.sector_nouns))))
+        self._sectors.add("SECTOR", [nlp.make_doc(text) for text in sorted(kb.sector_nouns)])
 
     def aliases(self, doc: Doc) -> list[AliasMatch]:
         """Longest non-overlapping alias matches that pass the case rules."""

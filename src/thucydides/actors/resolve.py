@@ -23,14 +23,41 @@ from thucydides.model import Span as TextSpan
 
 # Dependencies that stay inside a noun phrase when collecting its words.
 NP_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "flat", "appos", "case",
-     "npadvmod", "prep", "pobj", "punct", "advmod"}
+    {
+        "compound",
+        "amod",
+        "poss",
+        "nmod",
+        "det",
+        "nummod",
+        "quantmod",
+        "flat",
+        "appos",
+        "case",
+        "npadvmod",
+        "prep",
+        "pobj",
+        "punct",
+        "advmod",
+    }
 )
 NP_PREPS = frozenset({"of", "from"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "i", "me", "our"})
-DYAD_NOUNS = frozenset({"nations", "countries", "neighbours", "neighbors", "sides", "states",
-                        "governments", "rivals", "adversaries", "powers"})
+DYAD_NOUNS = frozenset(
+    {
+        "nations",
+        "countries",
+        "neighbours",
+        "neighbors",
+        "sides",
+        "states",
+        "governments",
+        "rivals",
+        "adversaries",
+        "powers",
+    }
+)
 DYAD_MARKERS = frozenset({"two", "both"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
 # Sentences searched backwards for an antecedent.
@@ -55,8 +82,9 @@ class _Candidate:
 class DocumentActors:
     """Actor mentions of one parsed document and the resolver that uses them."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase, matcher: MentionMatcher,
-                 published: date | None) -> None:
+    def __init__(
+        self, doc: Doc, kb: KnowledgeBase, matcher: MentionMatcher, published: date | None
+    ) -> None:
         self.doc = doc
         self.kb = kb
         self.published = published
@@ -81,9 +109,9 @@ class DocumentActors:
         found: dict[tuple[int, int], ActorRef] = {}
         seen: set[int] = set()
         for alias in sorted(set(self._alias_at.values()), key=lambda a: a.start):
-            entries = self.kb.lookup(self.doc[alias.start:alias.end].text, self.published)
+            entries = self.kb.lookup(self.doc[alias.start : alias.end].text, self.published)
             if entries:
-                span = self.doc[alias.start:alias.end]
+                span = self.doc[alias.start : alias.end]
                 found[(span.start_char, span.end_char)] = _ref(span, entries[0].actor)
                 seen.update(range(alias.start, alias.end))
         for start, ref in self.people:
@@ -102,8 +130,12 @@ class DocumentActors:
         """The two countries in play ("the two nations", "both neighbours"): the document's
         most mentioned pair, a pair that shares a border when the text says neighbours."""
         ranked = [country for country, _ in self.document_countries.most_common(6)]
-        pairs = [(a, b) for n, a in enumerate(ranked) for b in ranked[n + 1:]
-                 if not neighbours or self.kb.borders(a, b)]
+        pairs = [
+            (a, b)
+            for n, a in enumerate(ranked)
+            for b in ranked[n + 1 :]
+            if not neighbours or self.kb.borders(a, b)
+        ]
         if not pairs:
             return []
         top = list(pairs[0])
@@ -111,8 +143,12 @@ class DocumentActors:
         for country in top:
             first = min(i for i, c in self._country_by_token.items() if c == country)
             token = self.doc[first]
-            refs.append(_ref(self.doc[token.i:token.i + 1],
-                             Actor(code=country, country=country, sector=None, kind="country")))
+            refs.append(
+                _ref(
+                    self.doc[token.i : token.i + 1],
+                    Actor(code=country, country=country, sector=None, kind="country"),
+                )
+            )
         return refs
 
     def country_of(self, token: Token) -> str | None:
@@ -138,13 +174,19 @@ class DocumentActors:
         return [_ref(span, a) for a in self._split_coordinated(actor, candidates)]
 
     def _split_coordinated(self, actor: Actor, candidates: list[_Candidate]) -> list[Actor]:
-        """"Thai and Cambodian troops" are two actors: one per coordinated country."""
-        countries = [c.entry.actor.country for c in candidates
-                     if c.entry.kind in COUNTRY_KINDS and self.doc[c.match.start].dep_ == "conj"]
+        """ "Thai and Cambodian troops" are two actors: one per coordinated country."""
+        countries = [
+            c.entry.actor.country
+            for c in candidates
+            if c.entry.kind in COUNTRY_KINDS and self.doc[c.match.start].dep_ == "conj"
+        ]
         if not countries or actor.kind in ("person", "group", "igo", "ngo"):
             return [actor]
-        others = [replace(actor, country=country, code=composite_code(country, actor.sector))
-                  for country in dict.fromkeys(countries) if country != actor.country]
+        others = [
+            replace(actor, country=country, code=composite_code(country, actor.sector))
+            for country in dict.fromkeys(countries)
+            if country != actor.country
+        ]
         return [actor, *others]
 
     def _candidates(self, head: Token, tokens: Sequence[Token]) -> list[_Candidate]:
@@ -154,7 +196,7 @@ class DocumentActors:
             alias = self._alias_at.get(token.i)
             if alias is None:
                 continue
-            entries = self.kb.lookup(self.doc[alias.start:alias.end].text, self.published)
+            entries = self.kb.lookup(self.doc[alias.start : alias.end].text, self.published)
             if not entries:
                 continue
             d = depth[token.i]
@@ -162,18 +204,21 @@ class DocumentActors:
                 found[alias] = _Candidate(entries[0], alias, d)
         return sorted(found.values(), key=lambda c: (c.depth, c.match.start))
 
-    def _compose(self, head: Token, tokens: Sequence[Token],
-                 candidates: list[_Candidate]) -> Actor | None:
+    def _compose(
+        self, head: Token, tokens: Sequence[Token], candidates: list[_Candidate]
+    ) -> Actor | None:
         named = [c for c in candidates if c.entry.kind not in COUNTRY_KINDS]
         places = [c for c in candidates if c.entry.kind in COUNTRY_KINDS]
         sector, role = self._sector_and_role(head, tokens)
         if named:
             base = named[0].entry.actor
             country = base.country or (places[0].entry.actor.country if places else None)
-            return replace(base, country=country,
-                           code=base.code if base.kind != "person" else composite_code(
-                               country, base.sector),
-                           role=base.role or role)
+            return replace(
+                base,
+                country=country,
+                code=base.code if base.kind != "person" else composite_code(country, base.sector),
+                role=base.role or role,
+            )
         person = self._person(head, tokens)
         if person is not None:
             return person
@@ -182,12 +227,22 @@ class DocumentActors:
             sector = sector or place.actor.sector
             country = place.actor.country
             kind = place.actor.kind if sector in (None, "GOV") else "sector"
-            return Actor(code=composite_code(country, sector), country=country, sector=sector,
-                         role=role, kind=kind)
+            return Actor(
+                code=composite_code(country, sector),
+                country=country,
+                sector=sector,
+                role=role,
+                kind=kind,
+            )
         if sector is not None and self._heads_sector_phrase(head):
             country = self._infer_country(head) if sector in STATE_SECTORS else None
-            return Actor(code=composite_code(country, sector), country=country, sector=sector,
-                         role=role, kind="sector")
+            return Actor(
+                code=composite_code(country, sector),
+                country=country,
+                sector=sector,
+                role=role,
+                kind="sector",
+            )
         return None
 
     def _heads_sector_phrase(self, head: Token) -> bool:
@@ -195,13 +250,17 @@ class DocumentActors:
         troops"), not a thing they are mentioned with ("third-party mediation")."""
         return head.i in self._sector_at
 
-    def _sector_and_role(self, head: Token,
-                         tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+    def _sector_and_role(
+        self, head: Token, tokens: Sequence[Token]
+    ) -> tuple[str | None, str | None]:
         # Only the head and the words compounded onto it name the actor's sector: the "DGMO"
         # in "hotline communications of the DGMO" does not make the communications military.
         chain = _title_chain(head)
-        matches = sorted({self._sector_at[t.i] for t in chain if t.i in self._sector_at},
-                         key=lambda m: (m.start != self._sector_at.get(head.i, m).start, m.start))
+        own = self._sector_at.get(head.i)
+        matches = sorted(
+            {self._sector_at[t.i] for t in chain if t.i in self._sector_at},
+            key=lambda m: (m != own, m.start),
+        )
         if not matches:
             return None, None
         sector = matches[0].sector
@@ -219,12 +278,19 @@ class DocumentActors:
         if earlier is not None:
             return earlier.actor
         sector, role = self._sector_and_role(head, tokens)
-        country = next((self._country_by_token[t.i] for t in tokens
-                        if t.i in self._country_by_token), None)
+        country = next(
+            (self._country_by_token[t.i] for t in tokens if t.i in self._country_by_token), None
+        )
         if country is None and sector in STATE_SECTORS:
             country = self._infer_country(head)
-        return Actor(code=composite_code(country, sector), country=country, sector=sector,
-                     name=entity.text, role=role, kind="person")
+        return Actor(
+            code=composite_code(country, sector),
+            country=country,
+            sector=sector,
+            name=entity.text,
+            role=role,
+            kind="person",
+        )
 
     def _same_person(self, entity: Span) -> ActorRef | None:
         surname = entity[-1].lower_
@@ -242,11 +308,11 @@ class DocumentActors:
         sentence_floor = self._sentence_of[pronoun.i] - COREF_WINDOW
         for start, ref in reversed(self.people):
             if start < pronoun.i and self._sentence_of[start] >= sentence_floor:
-                return [_ref(self.doc[pronoun.i:pronoun.i + 1], ref.actor)]
+                return [_ref(self.doc[pronoun.i : pronoun.i + 1], ref.actor)]
         return []
 
     def _quoted_speaker(self, pronoun: Token) -> list[ActorRef]:
-        """"we"/"I" inside a quotation is the quoted speaker's side."""
+        """ "we"/"I" inside a quotation is the quoted speaker's side."""
         sentence = pronoun.sent
         if not _inside_quotes(sentence, pronoun):
             return []
@@ -255,15 +321,18 @@ class DocumentActors:
                 for child in token.children:
                     if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                         refs = self._resolve_one(child)
-                        return [_ref(self.doc[pronoun.i:pronoun.i + 1], r.actor) for r in refs]
+                        return [_ref(self.doc[pronoun.i : pronoun.i + 1], r.actor) for r in refs]
         return []
 
     def _infer_country(self, head: Token) -> str | None:
         """The country a state official belongs to, when the text supports it: the country
         most mentioned in the sentence, ties broken by the whole document."""
         sentence = head.sent
-        counts = Counter(self._country_by_token[i] for i in range(sentence.start, sentence.end)
-                         if i in self._country_by_token)
+        counts = Counter(
+            self._country_by_token[i]
+            for i in range(sentence.start, sentence.end)
+            if i in self._country_by_token
+        )
         if not counts:
             return None
         return max(counts, key=lambda c: (counts[c], self.document_countries[c]))
@@ -273,7 +342,7 @@ class DocumentActors:
     def _countries_by_token(self) -> dict[int, str]:
         found: dict[int, str] = {}
         for alias in set(self._alias_at.values()):
-            for entry in self.kb.lookup(self.doc[alias.start:alias.end].text, self.published):
+            for entry in self.kb.lookup(self.doc[alias.start : alias.end].text, self.published):
                 if entry.kind in COUNTRY_KINDS and entry.actor.country:
                     found[alias.start] = entry.actor.country
                     break
@@ -289,8 +358,23 @@ class DocumentActors:
                     self.people.append((entity.start, _ref(entity, ref.actor)))
 
 
-REPORTING_LEMMAS = frozenset({"say", "tell", "add", "state", "declare", "announce", "insist",
-                              "claim", "affirm", "stress", "emphasize", "emphasise", "note"})
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "announce",
+        "insist",
+        "claim",
+        "affirm",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "note",
+    }
+)
 
 
 def _ref(span: Span, actor: Actor) -> ActorRef:
@@ -311,9 +395,11 @@ def _title_chain(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in ("compound", "amod", "flat", "appos") or (
-                child.dep_ == "prep" and child.lower_ == "of" and token.i == head.i
-            ) or (child.dep_ == "pobj" and token.dep_ == "prep"):
+            if (
+                child.dep_ in ("compound", "amod", "flat", "appos")
+                or (child.dep_ == "prep" and child.lower_ == "of" and token.i == head.i)
+                or (child.dep_ == "pobj" and token.dep_ == "prep")
+            ):
                 tokens.append(child)
                 stack.append(child)
     return tokens

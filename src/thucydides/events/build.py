@@ -18,8 +18,13 @@ from thucydides.time.anchor import EventDater
 PLACE_BOUND_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "HLH", "LAB", "BUS", "COP"})
 
 
-def build_events(document: Document, codings: Sequence[Coding], codebook: Codebook,
-                 dater: EventDater, gazetteer: Gazetteer) -> list[Event]:
+def build_events(
+    document: Document,
+    codings: Sequence[Coding],
+    codebook: Codebook,
+    dater: EventDater,
+    gazetteer: Gazetteer,
+) -> list[Event]:
     events = []
     for coding in codings:
         sentence = coding.trigger.sent

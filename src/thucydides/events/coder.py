@@ -29,8 +29,9 @@ from thucydides.model import ActorRef, Factuality
 STATE_KINDS = frozenset({"country"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 # Nouns that stand for an earlier event when used as an actor ("The assault killed ...").
-EVENT_ANAPHORS = frozenset({"assault", "attack", "operation", "strike", "offensive", "raid",
-                            "bombardment", "strikes"})
+EVENT_ANAPHORS = frozenset(
+    {"assault", "attack", "operation", "strike", "offensive", "raid", "bombardment", "strikes"}
+)
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
@@ -54,8 +55,9 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def code_sentence(self, index: int, sentence: Span, actors: DocumentActors,
-                      previous: list[Coding]) -> list[Coding]:
+    def code_sentence(
+        self, index: int, sentence: Span, actors: DocumentActors, previous: list[Coding]
+    ) -> list[Coding]:
         lemmas = frozenset(t.lemma_.lower() for t in sentence)
         codings: list[Coding] = []
         used_nouns: set[int] = set()
@@ -66,8 +68,14 @@ class EventCoder:
 
     # ---- triggers ---------------------------------------------------------------------------
 
-    def _code_token(self, token: Token, lemmas: frozenset[str], actors: DocumentActors,
-                    earlier: list[Coding], used_nouns: set[int]) -> Iterator[Coding]:
+    def _code_token(
+        self,
+        token: Token,
+        lemmas: frozenset[str],
+        actors: DocumentActors,
+        earlier: list[Coding],
+        used_nouns: set[int],
+    ) -> Iterator[Coding]:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in self.lexicon.light_verbs:
@@ -89,13 +97,24 @@ class EventCoder:
             if pattern is not None:
                 yield from self._nominal(token, pattern, actors, earlier)
 
-    def _disposition(self, noun: Token, adjective: str, lemmas: frozenset[str],
-                     actors: DocumentActors, earlier: list[Coding]) -> Iterator[Coding]:
-        """"its openness to mediation": coded like "open to mediation"; the holder is the
+    def _disposition(
+        self,
+        noun: Token,
+        adjective: str,
+        lemmas: frozenset[str],
+        actors: DocumentActors,
+        earlier: list[Coding],
+    ) -> Iterator[Coding]:
+        """ "its openness to mediation": coded like "open to mediation"; the holder is the
         possessor ("Pakistan's openness") or else the subject of the governing verb."""
-        objects = frozenset(w for prep in noun.children if prep.dep_ == "prep"
-                            for obj in prep.children if obj.dep_ in ("pobj", "pcomp")
-                            for w in _phrase_lemmas(obj))
+        objects = frozenset(
+            w
+            for prep in noun.children
+            if prep.dep_ == "prep"
+            for obj in prep.children
+            if obj.dep_ in ("pobj", "pcomp")
+            for w in _phrase_lemmas(obj)
+        )
         for pattern in self.lexicon.verbs.get(adjective, ()):
             if pattern.objects and not pattern.objects & objects:
                 continue
@@ -111,14 +130,26 @@ class EventCoder:
             fact = factuality(noun, self.lexicon)
             recipients = self._nominal_recipients(noun, actors)
             for holder in holders:
-                for recipient in recipients or [None]:
-                    yield Coding(0, noun, pattern.code, holder, recipient, fact, speaker,
-                                 pattern.specificity, False, reporter)
+                for recipient in _or_none(recipients):
+                    yield Coding(
+                        0,
+                        noun,
+                        pattern.code,
+                        holder,
+                        recipient,
+                        fact,
+                        speaker,
+                        pattern.specificity,
+                        False,
+                        reporter,
+                    )
             return
 
     def _verb_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
-        if verb.pos_ == "ADJ" and not any(c.dep_ == "cop" for c in verb.head.children) and (
-            verb.dep_ != "acomp"
+        if (
+            verb.pos_ == "ADJ"
+            and not any(c.dep_ == "cop" for c in verb.head.children)
+            and (verb.dep_ != "acomp")
         ):
             return None
         candidates = self.lexicon.verbs.get(verb.lemma_.lower(), ())
@@ -154,48 +185,87 @@ class EventCoder:
 
     # ---- verbal events ------------------------------------------------------------------------
 
-    def _verbal(self, verb: Token, trigger: Token, pattern: Pattern, actors: DocumentActors,
-                earlier: list[Coding]) -> Iterator[Coding]:
+    def _verbal(
+        self,
+        verb: Token,
+        trigger: Token,
+        pattern: Pattern,
+        actors: DocumentActors,
+        earlier: list[Coding],
+    ) -> Iterator[Coding]:
         agents, inferred = self._agents(verb, actors, earlier)
         recipients = self._recipients(verb, trigger, actors, agents)
         code = pattern.code
         fact = factuality(verb, self.lexicon)
-        if fact == "negated" and (self._refusal(verb) is not None or (
-                verb.lemma_.lower() in self.lexicon.acceptance_verbs and _negated_here(verb))):
+        if fact == "negated" and (
+            self._refusal(verb) is not None
+            or (verb.lemma_.lower() in self.lexicon.acceptance_verbs and _negated_here(verb))
+        ):
             # "refused to meet", "would not accept mediation": a rejection, not a negated
             # meeting or acceptance.
             code, fact = self.lexicon.refusal_code(code), "asserted"
         if agents and not recipients and code[:3] in ("045", "087"):
-            recipients = [r for r in _belligerents(earlier)
-                          if r.actor.code not in {a.actor.code for a in agents}]
+            recipients = [
+                r
+                for r in _belligerents(earlier)
+                if r.actor.code not in {a.actor.code for a in agents}
+            ]
         if not recipients and len(agents) > 1 and code[:2] in self.lexicon.mutual_roots:
-            yield from self._mutual(trigger, code, agents, fact, verb, pattern, inferred,
-                                    actors)
+            yield from self._mutual(trigger, code, agents, fact, verb, pattern, inferred, actors)
             return
         reporter = self._reporter(verb)
         speaker = self._speaker(verb, reporter, actors)
-        for agent in agents or [None]:
+        for agent in _or_none(agents):
             resolved = self._state_code(pattern, code, agent)
-            for recipient in recipients or [None]:
+            for recipient in _or_none(recipients):
                 if agent is None and recipient is None:
                     continue
-                yield Coding(0, trigger, self._refine(resolved, verb), agent, recipient, fact,
-                             speaker, pattern.specificity, inferred, reporter)
+                yield Coding(
+                    0,
+                    trigger,
+                    self._refine(resolved, verb),
+                    agent,
+                    recipient,
+                    fact,
+                    speaker,
+                    pattern.specificity,
+                    inferred,
+                    reporter,
+                )
 
-    def _mutual(self, trigger: Token, code: str, agents: list[ActorRef], fact: Factuality,
-                verb: Token, pattern: Pattern, inferred: bool,
-                actors: DocumentActors) -> Iterator[Coding]:
+    def _mutual(
+        self,
+        trigger: Token,
+        code: str,
+        agents: list[ActorRef],
+        fact: Factuality,
+        verb: Token,
+        pattern: Pattern,
+        inferred: bool,
+        actors: DocumentActors,
+    ) -> Iterator[Coding]:
         """Coordinated actors doing something together: each is the other's recipient."""
         reporter = self._reporter(verb)
         speaker = self._speaker(verb, reporter, actors)
         for agent in agents:
             for other in agents:
                 if other is not agent and _identity(other) != _identity(agent):
-                    yield Coding(0, trigger, self._refine(code, verb), agent, other, fact,
-                                 speaker, pattern.specificity, inferred, reporter)
+                    yield Coding(
+                        0,
+                        trigger,
+                        self._refine(code, verb),
+                        agent,
+                        other,
+                        fact,
+                        speaker,
+                        pattern.specificity,
+                        inferred,
+                        reporter,
+                    )
 
-    def _agents(self, verb: Token, actors: DocumentActors,
-                earlier: list[Coding]) -> tuple[list[ActorRef], bool]:
+    def _agents(
+        self, verb: Token, actors: DocumentActors, earlier: list[Coding]
+    ) -> tuple[list[ActorRef], bool]:
         heads = roles.subject_heads(verb)
         if not heads and roles.is_passive(verb):
             clause = roles.implicit_agent_clause(verb)
@@ -215,8 +285,9 @@ class EventCoder:
             found.extend(refs)
         return found, inferred
 
-    def _recipients(self, verb: Token, trigger: Token, actors: DocumentActors,
-                    agents: list[ActorRef]) -> list[ActorRef]:
+    def _recipients(
+        self, verb: Token, trigger: Token, actors: DocumentActors, agents: list[ActorRef]
+    ) -> list[ActorRef]:
         agent_codes = {a.actor.code for a in agents}
         heads = roles.recipient_candidates(verb)
         if trigger is not verb:
@@ -226,8 +297,11 @@ class EventCoder:
             if clause is not None and not any(actors.resolve(h) for h in heads):
                 heads = roles.recipient_candidates(clause) + heads
         for head in heads:
-            refs = [r for r in actors.resolve(head) if r.actor.code not in agent_codes
-                    or r.actor.code is None]
+            refs = [
+                r
+                for r in actors.resolve(head)
+                if r.actor.code not in agent_codes or r.actor.code is None
+            ]
             if refs:
                 return refs
         return []
@@ -252,8 +326,9 @@ class EventCoder:
                     return token
         return None
 
-    def _speaker(self, verb: Token, reporter: Token | None,
-                 actors: DocumentActors) -> ActorRef | None:
+    def _speaker(
+        self, verb: Token, reporter: Token | None, actors: DocumentActors
+    ) -> ActorRef | None:
         """The source a reported event is attributed to: "X said ...", "according to X"."""
         if reporter is not None:
             for head in roles.subject_heads(reporter):
@@ -261,8 +336,10 @@ class EventCoder:
                 if refs:
                     return refs[0]
         for token in verb.sent:
-            if token.lower_ == "according" and token.i + 1 < len(token.doc) and (
-                token.nbor(1).lower_ == "to"
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(token.doc)
+                and (token.nbor(1).lower_ == "to")
             ):
                 for obj in token.nbor(1).children:
                     if obj.dep_ == "pobj":
@@ -273,8 +350,9 @@ class EventCoder:
 
     # ---- nominal events ---------------------------------------------------------------------
 
-    def _nominal(self, noun: Token, pattern: Pattern, actors: DocumentActors,
-                 earlier: list[Coding]) -> Iterator[Coding]:
+    def _nominal(
+        self, noun: Token, pattern: Pattern, actors: DocumentActors, earlier: list[Coding]
+    ) -> Iterator[Coding]:
         agents = self._nominal_agents(noun, actors)
         if not agents:
             # An indefinite truce with no parties named ("A truce ... ended the conflict")
@@ -285,8 +363,9 @@ class EventCoder:
                 return
         agents = agents[:1]  # one coding per event; the other side is the recipient
         agent_codes = {agents[0].actor.code}
-        recipients = [r for r in self._nominal_recipients(noun, actors)
-                      if r.actor.code not in agent_codes]
+        recipients = [
+            r for r in self._nominal_recipients(noun, actors) if r.actor.code not in agent_codes
+        ]
         if not recipients and noun.lemma_.lower() in ("response", "retaliation", "reprisal"):
             recipients = _responded_to(earlier, agents[0])
         if not recipients and pattern.code[:3] in ("045", "087"):
@@ -296,9 +375,19 @@ class EventCoder:
         speaker = self._speaker(noun, reporter, actors)
         for agent in agents:
             code = self._state_code(pattern, pattern.code, agent)
-            for recipient in recipients or [None]:
-                yield Coding(0, noun, self._refine(code, noun), agent, recipient, fact, speaker,
-                             pattern.specificity, False, reporter)
+            for recipient in _or_none(recipients):
+                yield Coding(
+                    0,
+                    noun,
+                    self._refine(code, noun),
+                    agent,
+                    recipient,
+                    fact,
+                    speaker,
+                    pattern.specificity,
+                    False,
+                    reporter,
+                )
 
     def _nominal_agents(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
         holders = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -311,8 +400,11 @@ class EventCoder:
         for head in holders:
             # The holder of a nominal event must be identified ("Pakistan's response"), not
             # just typed ("a terrorist attack" names no actor).
-            refs = [r for r in actors.resolve(head)
-                    if (r.actor.country or r.actor.code) and r.actor.kind != "region"]
+            refs = [
+                r
+                for r in actors.resolve(head)
+                if (r.actor.country or r.actor.code) and r.actor.kind != "region"
+            ]
             if refs:
                 return refs[:1]
         for head in between:
@@ -361,10 +453,17 @@ def _is_state(ref: ActorRef) -> bool:
     return actor.kind in STATE_KINDS or (actor.sector in STATE_SECTORS and actor.kind != "group")
 
 
+def _or_none(refs: list[ActorRef]) -> list[ActorRef | None]:
+    """The actors, or a single unknown one: an event may lack an actor or a recipient."""
+    return list(refs) if refs else [None]
+
+
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these",
-                                                           "those", "its", "their")
-               for c in noun.children)
+    return any(
+        c.dep_ in ("det", "poss")
+        and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+        for c in noun.children
+    )
 
 
 def _negated_here(verb: Token) -> bool:
@@ -416,7 +515,7 @@ def _inside_quotes(sentence: Span, token: Token) -> bool:
 
 
 def _anaphoric_actor(earlier: list[Coding]) -> list[ActorRef]:
-    """"The assault ...": the actor of the latest violent event."""
+    """ "The assault ...": the actor of the latest violent event."""
     for coding in reversed(earlier):
         if coding.code[:2] in ("18", "19", "20") and coding.actor is not None:
             return [coding.actor]
@@ -426,8 +525,13 @@ def _anaphoric_actor(earlier: list[Coding]) -> list[ActorRef]:
 def _responded_to(earlier: list[Coding], agent: ActorRef) -> list[ActorRef]:
     """A response is aimed at whoever last acted against the responder."""
     for coding in reversed(earlier):
-        if coding.actor is not None and coding.actor.actor.code != agent.actor.code and (
-            coding.recipient is not None and coding.recipient.actor.country == agent.actor.country
+        if (
+            coding.actor is not None
+            and coding.actor.actor.code != agent.actor.code
+            and (
+                coding.recipient is not None
+                and coding.recipient.actor.country == agent.actor.country
+            )
         ):
             return [coding.actor]
     return []
@@ -436,9 +540,14 @@ def _responded_to(earlier: list[Coding], agent: ActorRef) -> list[ActorRef]:
 def _belligerents(earlier: list[Coding]) -> list[ActorRef]:
     """The two sides of the latest fighting, for a truce or mediation that names none."""
     for coding in reversed(earlier):
-        if coding.code[:2] in ("18", "19", "20") and coding.actor and coding.recipient:
-            if coding.actor.actor.country and coding.recipient.actor.country:
-                return [coding.actor, coding.recipient]
+        if (
+            coding.code[:2] in ("18", "19", "20")
+            and coding.actor
+            and coding.recipient
+            and coding.actor.actor.country
+            and coding.recipient.actor.country
+        ):
+            return [coding.actor, coding.recipient]
     return []
 
 
@@ -461,8 +570,11 @@ def _deduplicate(codings: list[Coding]) -> list[Coding]:
     # A coding without a recipient is dropped when the same actor has one with a recipient.
     result = [best[k] for k in order]
     with_recipient = {(_identity(c.actor), c.code[:2]) for c in result if c.recipient is not None}
-    return [c for c in result if c.recipient is not None or
-            (_identity(c.actor), c.code[:2]) not in with_recipient]
+    return [
+        c
+        for c in result
+        if c.recipient is not None or (_identity(c.actor), c.code[:2]) not in with_recipient
+    ]
 
 
 def _identity(ref: ActorRef | None) -> str | None:
@@ -470,4 +582,3 @@ def _identity(ref: ActorRef | None) -> str | None:
     if ref is None:
         return None
     return f"{ref.actor.code}|{ref.actor.name or ''}"
-

@@ -8,8 +8,23 @@ from thucydides.events.lexicon import Lexicon
 from thucydides.model import Factuality
 
 # Dependencies through which a governing word's modality reaches the trigger.
-_PROPAGATING = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj",
-                          "acl", "relcl", "nsubj", "nsubjpass", "attr"})
+_PROPAGATING = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "pcomp",
+        "pobj",
+        "prep",
+        "dobj",
+        "acl",
+        "relcl",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+    }
+)
 
 
 def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
@@ -34,8 +49,7 @@ def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
             return "negated"
         if lemma in lexicon.denial_verbs and current.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
             return "negated"
-        if lemma in lexicon.allegation_verbs and current.dep_ in ("ccomp", "prep", "pcomp",
-                                                                  "pobj"):
+        if lemma in lexicon.allegation_verbs and current.dep_ in ("ccomp", "prep", "pcomp", "pobj"):
             return "possible"
         if lemma in lexicon.reporting_verbs:
             if _is_possible(governor, lexicon):

@@ -16,8 +16,23 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Clauses whose missing subject is the governing clause's subject.
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj"})
-RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "at", "into",
-                             "upon", "in", "from", "over", "for"})
+RECIPIENT_PREPS = frozenset(
+    {
+        "against",
+        "on",
+        "with",
+        "to",
+        "toward",
+        "towards",
+        "at",
+        "into",
+        "upon",
+        "in",
+        "from",
+        "over",
+        "for",
+    }
+)
 OBJECT_PREPS = frozenset({"in", "on", "of", "from", "against", "to", "for", "between", "with"})
 TEMPORAL_MARKS = frozenset({"when", "after", "as", "once", "because", "since"})
 
@@ -46,10 +61,10 @@ def subject_heads(verb: Token) -> list[Token]:
         if current.dep_ == "pcomp":
             # "emphasizes ... by using X to reject": a gerund after a preposition shares the
             # subject of the nearest verb above, wherever the parser attached the phrase.
-            verb = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if verb is None:
+            above = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if above is None:
                 return []
-            current = verb
+            current = above
             continue
         return []
     return []
@@ -69,14 +84,17 @@ def _agents(verb: Token) -> Iterator[Token]:
 def implicit_agent_clause(verb: Token) -> Token | None:
     """For an agentless passive, the verb of a temporal clause whose subject did it."""
     for child in verb.children:
-        if child.dep_ == "advcl" and any(m.lower_ in TEMPORAL_MARKS for m in child.children):
-            if any(c.dep_ in SUBJECT_DEPS for c in child.children):
-                return child
+        if (
+            child.dep_ == "advcl"
+            and any(m.lower_ in TEMPORAL_MARKS for m in child.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):
+            return child
     return None
 
 
 def participle_patient(verb: Token) -> Token | None:
-    """"A truce mediated by X": the noun a passive participle modifies."""
+    """ "A truce mediated by X": the noun a passive participle modifies."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     return None
@@ -91,7 +109,7 @@ def object_heads(verb: Token) -> list[Token]:
 
 
 def prepositional_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    found = []
+    found: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             found.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
@@ -113,7 +131,8 @@ def clause_root(token: Token) -> Token:
     current = token
     for _ in range(10):
         if current.dep_ in ("ROOT", "ccomp", "relcl", "advcl", "conj") and current.pos_ in (
-            "VERB", "AUX"
+            "VERB",
+            "AUX",
         ):
             return current
         if current.head is current:

@@ -8,7 +8,6 @@ from datetime import date
 from thucydides.errors import InputError, Msg
 from thucydides.time.calendar import parse_iso_date
 
-
 # A page whose main text is shorter than this is navigation or an error page, not an article.
 MIN_ARTICLE_WORDS = 8
 

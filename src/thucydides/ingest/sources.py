@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -92,7 +93,7 @@ def _read_bytes(
     if kind == "jsonl":
         yield from _read_jsonl(source, content, published)
         return
-    yield _guard(lambda: _plain_or_html(source, content, kind, published, default_id), source)
+    yield _guard(partial(_plain_or_html, source, content, kind, published, default_id), source)
 
 
 def _plain_or_html(
@@ -115,7 +116,7 @@ def _read_jsonl(source: str, content: str, published: date | None) -> Iterator[O
     for number, line in enumerate(content.splitlines(), start=1):
         if line.strip():
             where = f"{source}:{number}"
-            yield _guard(lambda: _json_document(where, line, published), where)
+            yield _guard(partial(_json_document, where, line, published), where)
 
 
 def _json_document(source: str, line: str, published: date | None) -> Document:
@@ -166,7 +167,7 @@ def _sniff_kind(content: str) -> str:
     return "text"
 
 
-def _guard(build: Any, source: str) -> Outcome:
+def _guard(build: Callable[[], Document], source: str) -> Outcome:
     """Run one document's reader, turning its failure into an InputError value."""
     try:
         result: Document = build()

@@ -51,7 +51,7 @@ def trim_boilerplate(text: str) -> str:
             continue
         if any(p.fullmatch(stripped) for p in patterns):
             cut = index
-        elif len(stripped) > _FORM_LABEL_MAX or stripped.endswith((".", "!", "?", "\"", "”")):
+        elif len(stripped) > _FORM_LABEL_MAX or stripped.endswith((".", "!", "?", '"', "”")):
             break
     return "\n".join(lines[:cut]).rstrip()
 

@@ -23,12 +23,26 @@ from spacy.tokens import Doc, Token
 
 from thucydides.model import EventDate, TimeRef
 
-INCHOATIVE_LEMMAS = frozenset({"start", "begin", "erupt", "break", "launch", "commence",
-                               "ignite", "trigger", "spark", "escalate", "open"})
+INCHOATIVE_LEMMAS = frozenset(
+    {
+        "start",
+        "begin",
+        "erupt",
+        "break",
+        "launch",
+        "commence",
+        "ignite",
+        "trigger",
+        "spark",
+        "escalate",
+        "open",
+    }
+)
 NARRATIVE_WINDOW = 4  # sentences an anchor stays in force
 # Prepositions that put an event before or after a noun's time rather than at it.
-SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until", "till",
-                            "prior", "ahead"})
+SEQUENCE_PREPS = frozenset(
+    {"after", "before", "since", "following", "until", "till", "prior", "ahead"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +66,9 @@ class EventDater:
                 self._by_sentence.setdefault(timex.sentence, []).append((timex, span.root))
         self._anchors = self._narrative_anchors()
 
-    def date_for(self, sentence: int, trigger: Token,
-                 reporter: Token | None = None) -> EventDate | None:
+    def date_for(
+        self, sentence: int, trigger: Token, reporter: Token | None = None
+    ) -> EventDate | None:
         """The date of the event at ``trigger``; ``reporter`` is the verb that reports it
         ("he said"), whose tense counts for quoted present-tense speech."""
         explicit = self._explicit(sentence, trigger)
@@ -72,8 +87,11 @@ class EventDater:
     def _explicit(self, sentence: int, trigger: Token) -> EventDate | None:
         """The time expression that modifies the trigger or a verb governing it."""
         chain = {t.i for t in [trigger, *trigger.ancestors]}
-        candidates = [(timex, head) for timex, head in self._by_sentence.get(sentence, [])
-                      if _attachment(head).i in chain]
+        candidates = [
+            (timex, head)
+            for timex, head in self._by_sentence.get(sentence, [])
+            if _attachment(head).i in chain
+        ]
         if not candidates:
             return None
         timex, _ = min(candidates, key=lambda c: _distance(trigger, c[1]))

@@ -70,7 +70,7 @@ def _trim(text: str, start: int) -> tuple[str, int]:
     match = _LEADING.match(text)
     if match:
         start += match.end()
-        text = text[match.end():]
+        text = text[match.end() :]
     stripped = text.rstrip(" ,.;:")
     return stripped, start
 

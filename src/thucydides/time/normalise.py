@@ -28,36 +28,120 @@ MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "several": None, "few": None, "couple": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "several": None,
+    "few": None,
+    "couple": 2,
 }
-UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-         "year": "Y", "decade": "DE", "century": "CE"}
+UNITS = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
 TIME_UNITS = frozenset({"second", "minute", "hour"})
-SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-        "annual": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W",
-        "every day": "P1D", "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
-PRESENT = frozenset({"now", "currently", "at present", "presently", "nowadays", "today's",
-                     "at the moment", "these days", "present"})
+SETS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "biweekly": "P2W",
+    "every day": "P1D",
+    "every week": "P1W",
+    "every month": "P1M",
+    "every year": "P1Y",
+}
+PRESENT = frozenset(
+    {
+        "now",
+        "currently",
+        "at present",
+        "presently",
+        "nowadays",
+        "today's",
+        "at the moment",
+        "these days",
+        "present",
+    }
+)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-MONTH_DAY_YEAR = re.compile(rf"^(?:on\s+)?{_WEEKDAY}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?$", re.I)
-DAY_MONTH_YEAR = re.compile(rf"^(?:on\s+)?{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?$", re.I)
-MONTH_YEAR = re.compile(rf"^(?:(?:in|early|late|mid|mid-|the\s+end\s+of|the\s+start\s+of)\s*)?{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?$", re.I)
+_ON = r"^(?:on\s+)?"
+_OPTIONAL_YEAR = rf"(?:,?\s+(?:of\s+)?{_YEAR})?$"
+MONTH_DAY_YEAR = re.compile(rf"{_ON}{_WEEKDAY}{_MONTH}\s+{_DAY}{_OPTIONAL_YEAR}", re.I)
+DAY_MONTH_YEAR = re.compile(
+    rf"{_ON}{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}{_OPTIONAL_YEAR}", re.I
+)
+MONTH_YEAR = re.compile(
+    r"^(?:(?:in|early|late|mid|mid-|the\s+end\s+of|the\s+start\s+of)\s*)?"
+    + _MONTH
+    + _OPTIONAL_YEAR,
+    re.I,
+)
 YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+year\s+)?(?P<year>1[5-9]\d\d|20\d\d)$", re.I)
 DECADE = re.compile(r"^(?:the\s+)?(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s)$", re.I)
 ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})$")
-WEEKDAY_ONLY = re.compile(r"^(?:on\s+)?(?P<which>last|next|this|this\s+coming|this\s+past)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)
-RELATIVE_PERIOD = re.compile(r"^(?P<which>last|next|this|past|coming|previous|current|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend|decade|century)$", re.I)
-UNITS_AGO = re.compile(r"^(?P<n>[\w-]+)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)$", re.I)
+WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+)?(?P<which>last|next|this|this\s+coming|this\s+past)?\s*"
+    r"(?P<weekday>" + "|".join(WEEKDAYS) + r")$",
+    re.I,
+)
+RELATIVE_PERIOD = re.compile(
+    r"^(?P<which>last|next|this|past|coming|previous|current|earlier\s+this|later\s+this)"
+    r"\s+(?P<unit>week|month|year|weekend|decade|century)$",
+    re.I,
+)
+UNITS_AGO = re.compile(
+    r"^(?P<n>[\w-]+)\s+(?P<unit>day|week|month|year|decade)s?"
+    r"\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)$",
+    re.I,
+)
 _AMOUNT = r"(?P<n>\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")"
-DURATION = re.compile(r"^(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+|for\s+|over\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+|a\s+)*" + _AMOUNT + r"[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?(?:[\s-]+long)?$", re.I)
+_DURATION_LEAD = (
+    r"^(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+|for\s+|over\s+|about\s+"
+    r"|nearly\s+|almost\s+|more\s+than\s+|some\s+|a\s+)*"
+)
+DURATION = re.compile(
+    _DURATION_LEAD
+    + _AMOUNT
+    + r"[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century|centurie)s?"
+    r"(?:[\s-]+long)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +158,22 @@ def normalise(text: str, anchor: date | None, *, future: bool = False) -> Normal
     (so a bare "May" or "Friday" means the next one rather than the last one).
     """
     cleaned = " ".join(text.replace("’", "'").split()).strip(" ,.")
-    for rule in (_set, _present, _iso, _numeric, _month_day_year, _day_month_year,
-                 _month_year, _year, _decade, _duration, _weekday, _relative_day,
-                 _relative_period, _units_ago):
+    for rule in (
+        _set,
+        _present,
+        _iso,
+        _numeric,
+        _month_day_year,
+        _day_month_year,
+        _month_year,
+        _year,
+        _decade,
+        _duration,
+        _weekday,
+        _relative_day,
+        _relative_period,
+        _units_ago,
+    ):
         result = rule(cleaned, anchor, future)
         if result is not None:
             return result
@@ -201,9 +298,18 @@ def _weekday(text: str, anchor: date | None, future: bool) -> Normalised | None:
     return _day(result.year, result.month, result.day)
 
 
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-                  "this evening": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-                  "the day after tomorrow": 2, "last night": -1}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "last night": -1,
+}
 
 
 def _relative_day(text: str, anchor: date | None, future: bool) -> Normalised | None:
@@ -269,9 +375,12 @@ def _dateparser(text: str, anchor: date | None) -> Normalised | None:
 
     import dateparser  # imported lazily: it takes a second to load
 
-    settings = {"RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
-                "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
-                "REQUIRE_PARTS": ["year"]}
+    settings = {
+        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+        "REQUIRE_PARTS": ["year"],
+    }
     parsed = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
     if parsed is None or parsed.date_obj is None:
         return None
