@@ -27,6 +27,10 @@ from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
 
 STATE_KINDS = frozenset({"country"})
+# A locative phrase can only name a country (or its region) as the recipient.
+PLACE_KINDS = frozenset({"country", "region"})
+# Roots of events done to the place they happen in: coercion, assault, fighting.
+TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 # Nouns that stand for an earlier event when used as an actor ("The assault killed ...").
 EVENT_ANAPHORS = frozenset(
@@ -128,7 +132,7 @@ class EventCoder:
             reporter = self._reporter(verb)
             speaker = self._speaker(verb, reporter, actors)
             fact = factuality(noun, self.lexicon)
-            recipients = self._nominal_recipients(noun, actors)
+            recipients = self._nominal_recipients(noun, actors, pattern.code)
             for holder in holders:
                 for recipient in _or_none(recipients):
                     yield Coding(
@@ -194,15 +198,16 @@ class EventCoder:
         earlier: list[Coding],
     ) -> Iterator[Coding]:
         agents, inferred = self._agents(verb, actors, earlier)
-        recipients = self._recipients(verb, trigger, actors, agents)
+        recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
         code = pattern.code
         fact = factuality(verb, self.lexicon)
-        if fact == "negated" and (
-            self._refusal(verb) is not None
-            or (verb.lemma_.lower() in self.lexicon.acceptance_verbs and _negated_here(verb))
-        ):
-            # "refused to meet", "would not accept mediation": a rejection, not a negated
-            # meeting or acceptance.
+        refused = self._refusal(verb) is not None
+        accepted_not = fact == "negated" and (
+            verb.lemma_.lower() in self.lexicon.acceptance_verbs and _negated_here(verb)
+        )
+        if refused or accepted_not:
+            # "refused to meet", "would not accept mediation": a rejection, not a meeting
+            # or an acceptance.
             code, fact = self.lexicon.refusal_code(code), "asserted"
         if agents and not recipients and code[:3] in ("045", "087"):
             recipients = [
@@ -286,21 +291,33 @@ class EventCoder:
         return found, inferred
 
     def _recipients(
-        self, verb: Token, trigger: Token, actors: DocumentActors, agents: list[ActorRef]
+        self,
+        verb: Token,
+        trigger: Token,
+        actors: DocumentActors,
+        agents: list[ActorRef],
+        code: str,
     ) -> list[ActorRef]:
         agent_codes = {a.actor.code for a in agents}
-        heads = roles.recipient_candidates(verb)
+        territorial = code[:2] in TERRITORIAL_ROOTS
+        heads = roles.recipient_candidates(verb, territorial)
         if trigger is not verb:
-            heads = roles.prepositional_objects(trigger, roles.OBJECT_PREPS) + heads
+            preps = (
+                roles.OBJECT_PREPS
+                if territorial
+                else (roles.OBJECT_PREPS - roles.TERRITORIAL_PREPS)
+            )
+            heads = roles.prepositional_objects(trigger, preps) + heads
         if roles.is_passive(verb):
             clause = roles.implicit_agent_clause(verb)
             if clause is not None and not any(actors.resolve(h) for h in heads):
-                heads = roles.recipient_candidates(clause) + heads
+                heads = roles.recipient_candidates(clause, territorial) + heads
         for head in heads:
             refs = [
                 r
                 for r in actors.resolve(head)
-                if r.actor.code not in agent_codes or r.actor.code is None
+                if (r.actor.code not in agent_codes or r.actor.code is None)
+                and (not _placed(head) or r.actor.kind in PLACE_KINDS)
             ]
             if refs:
                 return refs
@@ -364,7 +381,9 @@ class EventCoder:
         agents = agents[:1]  # one coding per event; the other side is the recipient
         agent_codes = {agents[0].actor.code}
         recipients = [
-            r for r in self._nominal_recipients(noun, actors) if r.actor.code not in agent_codes
+            r
+            for r in self._nominal_recipients(noun, actors, pattern.code)
+            if r.actor.code not in agent_codes
         ]
         if not recipients and noun.lemma_.lower() in ("response", "retaliation", "reprisal"):
             recipients = _responded_to(earlier, agents[0])
@@ -413,10 +432,13 @@ class EventCoder:
                 return refs[:1]
         return []
 
-    def _nominal_recipients(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
-        heads = roles.prepositional_objects(
-            noun, frozenset({"on", "against", "in", "with", "between", "at", "into", "to"})
-        )
+    def _nominal_recipients(
+        self, noun: Token, actors: DocumentActors, pattern_code: str
+    ) -> list[ActorRef]:
+        preps = {"on", "against", "with", "between", "into", "to"}
+        if pattern_code[:2] in TERRITORIAL_ROOTS:
+            preps |= roles.TERRITORIAL_PREPS
+        heads = roles.prepositional_objects(noun, frozenset(preps))
         for head in heads:
             refs = actors.resolve(head)
             if len(refs) > 1 and any(c.lower_ == "between" for c in head.ancestors):
@@ -451,6 +473,11 @@ class EventCoder:
 def _is_state(ref: ActorRef) -> bool:
     actor = ref.actor
     return actor.kind in STATE_KINDS or (actor.sector in STATE_SECTORS and actor.kind != "group")
+
+
+def _placed(head: Token) -> bool:
+    """Whether ``head`` is the object of a locative preposition ("near the temple")."""
+    return head.dep_ == "pobj" and head.head.lower_ in roles.TERRITORIAL_PREPS
 
 
 def _or_none(refs: list[ActorRef]) -> list[ActorRef | None]:

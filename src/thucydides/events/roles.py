@@ -16,6 +16,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Clauses whose missing subject is the governing clause's subject.
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj"})
+# "in"/"at" after a verb give the place ("held talks in Riyadh"), not the recipient; after
+# the object they give the target ("hit targets in Pakistan", see OBJECT_PREPS).
 RECIPIENT_PREPS = frozenset(
     {
         "against",
@@ -24,16 +26,18 @@ RECIPIENT_PREPS = frozenset(
         "to",
         "toward",
         "towards",
-        "at",
         "into",
         "upon",
-        "in",
         "from",
         "over",
         "for",
+        "by",
     }
 )
-OBJECT_PREPS = frozenset({"in", "on", "of", "from", "against", "to", "for", "between", "with"})
+TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near"})
+OBJECT_PREPS = frozenset(
+    {"in", "on", "of", "from", "against", "to", "for", "between", "with", "by"}
+)
 TEMPORAL_MARKS = frozenset({"when", "after", "as", "once", "because", "since"})
 
 
@@ -116,13 +120,22 @@ def prepositional_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def recipient_candidates(verb: Token) -> list[Token]:
-    """Tokens that may head the recipient phrase, most likely first."""
+def recipient_candidates(verb: Token, territorial: bool = False) -> list[Token]:
+    """Tokens that may head the recipient phrase, most likely first.
+
+    ``territorial`` events (force, coercion) are done to the country they happen in:
+    "struck targets in Pakistan" has Pakistan as recipient, "held talks in Riyadh" does not.
+    """
+    objects, preps = (
+        (OBJECT_PREPS, RECIPIENT_PREPS | TERRITORIAL_PREPS)
+        if territorial
+        else (OBJECT_PREPS - TERRITORIAL_PREPS, RECIPIENT_PREPS)
+    )
     candidates: list[Token] = []
     for obj in object_heads(verb):
         candidates.append(obj)
-        candidates.extend(prepositional_objects(obj, OBJECT_PREPS))
-    candidates.extend(prepositional_objects(verb, RECIPIENT_PREPS))
+        candidates.extend(prepositional_objects(obj, objects))
+    candidates.extend(prepositional_objects(verb, preps))
     return candidates
 
 

@@ -1,0 +1,103 @@
+"""Actor resolution on short sentences: compositional phrases, metonyms, coreference."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.conftest import CodeText
+from thucydides import record_json
+
+
+def _actors(
+    code_text: CodeText, text: str, published: date | None = date(2025, 8, 9)
+) -> list[dict[str, Any]]:
+    return list(record_json(code_text(text, published))["actors"])
+
+
+def _event_actors(
+    code_text: CodeText, text: str, published: date | None = date(2025, 8, 9)
+) -> list[tuple[Any, Any]]:
+    record = record_json(code_text(text, published))
+    return [(e["actor"], e["recipient"]) for e in record["events"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Islamabad rejected the proposal.", "PAKGOV"),
+        ("New Delhi rejected the proposal.", "INDGOV"),
+        ("Washington rejected the proposal.", "USAGOV"),
+        ("The Kremlin rejected the proposal.", "RUSGOV"),
+        ("Indian troops attacked the village.", "INDMIL"),
+        ("Pakistan's Foreign Office rejected the proposal.", "PAKGOV"),
+        ("India's External Affairs Ministry rejected the proposal.", "INDGOV"),
+        ("The Resistance Front attacked the convoy.", None),
+    ],
+)
+def test_subject_phrases(code_text: CodeText, text: str, code: str | None) -> None:
+    (actor, _), *_ = _event_actors(code_text, text)
+    if code is None:
+        assert actor["name"] == "The Resistance Front" and actor["country"] == "PAK"
+        assert actor["sector"] in ("INS", "REB")
+    else:
+        assert actor["code"] == code
+
+
+def test_person_with_title_and_date_restricted_office(code_text: CodeText) -> None:
+    text = "Marco Rubio criticised Iran."
+    ((actor, recipient),) = _event_actors(code_text, text, date(2025, 6, 1))
+    assert (actor["code"], actor["name"], actor["role"]) == (
+        "USAGOV",
+        "Marco Rubio",
+        "Secretary of State",
+    )
+    assert recipient["code"] == "IRN"
+    # Before he took office, "Marco Rubio" is not the Secretary of State.
+    ((before, _),) = _event_actors(code_text, text, date(2019, 6, 1))
+    assert before["role"] != "Secretary of State"
+
+
+def test_unknown_person_keeps_text_and_title_country(code_text: CodeText) -> None:
+    text = "Pakistani army spokesman Rauf Qadir accused India of shelling."
+    (actor, recipient), *_ = _event_actors(code_text, text)
+    assert actor["name"] == "Rauf Qadir" and actor["country"] == "PAK"
+    assert actor["sector"] == "MIL"
+    assert recipient["code"] == "IND"
+
+
+def test_pronoun_and_surname_coreference(code_text: CodeText) -> None:
+    text = (
+        "Foreign Office spokesperson Shafqat Ali Khan spoke in Islamabad on Friday. "
+        "Khan said Pakistan welcomed mediation on Kashmir. He accused India of aggression."
+    )
+    pairs = _event_actors(code_text, text)
+    accusers = [a for a, r in pairs if r and r["country"] == "IND"]
+    assert accusers and accusers[0]["name"] == "Shafqat Ali Khan"
+    assert accusers[0]["code"] == "PAKGOV"
+
+
+def test_the_two_neighbours_are_the_bordering_pair(code_text: CodeText) -> None:
+    text = (
+        "The United States urged India and Pakistan to show restraint. "
+        "The two neighbours held talks in Riyadh."
+    )
+    pairs = _event_actors(code_text, text)
+    talks = {(a["country"], r["country"]) for a, r in pairs if a and r}
+    assert ("IND", "PAK") in talks or ("PAK", "IND") in talks
+
+
+def test_mentions_list_every_known_actor(code_text: CodeText) -> None:
+    actors = _actors(code_text, "NATO and the United Nations met in Brussels with Hamas.")
+    codes = {a["code"] for a in actors}
+    assert {"USA"}.isdisjoint(codes)
+    assert any(a["country"] == "IGO" and "NATO" in a["text"] for a in actors)
+    assert any(a["text"].endswith("United Nations") and a["country"] == "IGO" for a in actors)
+    assert any(a["name"] == "Hamas" for a in actors)
+
+
+def test_pronoun_us_is_not_the_united_states(code_text: CodeText) -> None:
+    actors = _actors(code_text, "They told us that the talks would resume.")
+    assert all(a["country"] != "USA" for a in actors)

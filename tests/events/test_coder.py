@@ -1,0 +1,181 @@
+"""Event coding on short sentences: codes, roles, factuality, dates, places."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.conftest import CodeText
+from thucydides import record_json
+
+FRIDAY = date(2025, 8, 8)
+
+
+def _events(
+    code_text: CodeText, text: str, published: date | None = FRIDAY
+) -> list[dict[str, Any]]:
+    return list(record_json(code_text(text, published))["events"])
+
+
+def _triples(events: list[dict[str, Any]]) -> set[tuple[str, str | None, str | None, str]]:
+    return {
+        (
+            e["cameo"],
+            (e["actor"] or {}).get("code"),
+            (e["recipient"] or {}).get("code"),
+            e["factuality"],
+        )
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India accused Pakistan of supporting terrorism.", ("112", "IND", "PAK", "asserted")),
+        (
+            "Pakistan welcomed mediation by the United States on the Kashmir dispute.",
+            ("038", "PAK", "USA", "asserted"),
+        ),
+        (
+            "India rejected any third-party mediation on the Kashmir dispute.",
+            ("126", "IND", None, "asserted"),
+        ),
+        ("Russia suspended the grain agreement with Ukraine.", ("160", "RUS", "UKR", "asserted")),
+        ("Israeli jets bombed Hamas positions in Gaza.", ("195", "ISRMIL", None, "asserted")),
+        (
+            "Turkish artillery shelled Kurdish positions in Syria.",
+            ("194", "TURMIL", "SYR", "asserted"),
+        ),
+        (
+            "Hun Manet urged the United Nations Security Council to meet.",
+            ("020", "KHMGOV", None, "asserted"),
+        ),
+        ("Armenia and Azerbaijan signed a peace agreement.", ("057", "ARM", "AZE", "asserted")),
+        ("China threatened Taiwan with military action.", ("138", "CHN", "TWN", "asserted")),
+        ("The United States imposed sanctions on Iran.", ("163", "USA", "IRN", "asserted")),
+    ],
+)
+def test_codes_and_roles(
+    code_text: CodeText, text: str, expected: tuple[str, str | None, str | None, str]
+) -> None:
+    triples = _triples(_events(code_text, text))
+    if expected[2] is None:
+        assert any(
+            t[0] == expected[0] and t[1] == expected[1] and t[3] == expected[3] for t in triples
+        ), triples
+    else:
+        assert expected in triples, triples
+
+
+def test_passive_with_by_agent(code_text: CodeText) -> None:
+    triples = _triples(_events(code_text, "Pakistan was accused by India of harbouring militants."))
+    assert ("112", "IND", "PAK", "asserted") in triples
+
+
+def test_passive_without_agent_takes_the_temporal_clause_subject(code_text: CodeText) -> None:
+    text = "The treaty was suspended when India accused Pakistan of aiding the attack."
+    triples = _triples(_events(code_text, text))
+    assert ("160", "IND", "PAK", "asserted") in triples
+
+
+def test_control_chain(code_text: CodeText) -> None:
+    triples = _triples(_events(code_text, "India continues to refuse outside mediation."))
+    assert any(t[0] == "126" and t[1] == "IND" for t in triples)
+
+
+def test_negation_and_refusal(code_text: CodeText) -> None:
+    events = _events(code_text, "India did not attack Pakistan.")
+    assert events and all(e["factuality"] == "negated" for e in events)
+    triples = _triples(_events(code_text, "India refused to meet Pakistan."))
+    assert ("125", "IND", "PAK", "asserted") in triples
+    assert not any(t[0].startswith("04") for t in triples)
+
+
+def test_no_interactions_is_negated(code_text: CodeText) -> None:
+    text = "There have been no meaningful interactions between India and Pakistan since May."
+    events = _events(code_text, text)
+    assert events and all(e["factuality"] == "negated" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India will attack Pakistan.",
+        "India plans to attack Pakistan.",
+        "If talks fail, India could attack Pakistan.",
+        "Rumoured Pakistani military visits to Washington drew attention.",
+    ],
+)
+def test_possible_events(code_text: CodeText, text: str) -> None:
+    events = _events(code_text, text)
+    assert events and all(e["factuality"] == "possible" for e in events), events
+
+
+def test_alleged_act_inside_an_accusation_is_possible(code_text: CodeText) -> None:
+    events = _events(code_text, "Thailand accused Cambodia of shelling Thai villages.")
+    codes = {e["cameo"]: e["factuality"] for e in events}
+    assert codes.get("112") == "asserted"
+    assert all(f == "possible" for c, f in codes.items() if c.startswith("19"))
+
+
+def test_reported_event_records_the_speaker(code_text: CodeText) -> None:
+    text = "Indian officials said Pakistani troops attacked a border post."
+    (event,) = [e for e in _events(code_text, text) if e["cameo"].startswith(("18", "19"))]
+    assert event["actor"]["code"] == "PAKMIL"
+    assert event["speaker"]["country"] == "IND"
+
+
+def test_we_in_a_quote_is_the_speakers_side(code_text: CodeText) -> None:
+    text = (
+        "Foreign Office spokesperson Shafqat Ali Khan spoke on Friday. "
+        '"We welcome mediation by the United States on the Kashmir dispute," he said.'
+    )
+    events = [e for e in _events(code_text, text) if e["cameo"] == "038"]
+    assert events and events[0]["actor"]["code"] == "PAKGOV"
+    assert events[0]["speaker"]["name"] == "Shafqat Ali Khan"
+
+
+def test_explicit_and_document_dates(code_text: CodeText) -> None:
+    (event,) = _events(code_text, "India accused Pakistan of aggression on Tuesday.")
+    assert event["date"] == {
+        "value": "2025-08-05",
+        "precision": "day",
+        "text": "Tuesday",
+        "source": "explicit",
+    }
+    (event,) = _events(code_text, "India accuses Pakistan of aggression.")
+    assert event["date"]["source"] == "document" and event["date"]["value"] == "2025-08-08"
+    (event,) = _events(code_text, "India accuses Pakistan of aggression.", published=None)
+    assert event["date"] is None
+
+
+def test_a_noun_modifier_year_does_not_date_the_event(code_text: CodeText) -> None:
+    (event,) = [
+        e
+        for e in _events(
+            code_text,
+            "Citing the 1972 Simla Agreement, India rejects "
+            "third-party mediation on the Kashmir dispute.",
+        )
+        if e["cameo"] == "126"
+    ]
+    assert event["date"]["value"] != "1972"
+
+
+def test_location_from_a_locative_phrase(code_text: CodeText) -> None:
+    (event,) = [
+        e
+        for e in _events(code_text, "Gunmen killed five tourists in Pahalgam.")
+        if e["cameo"].startswith("18")
+    ]
+    assert event["location"]["name"] == "Pahalgam"
+    assert event["recipient"]["country"] == "IND"  # civilians take the place's country
+
+
+def test_derived_fields(code_text: CodeText) -> None:
+    (event,) = _events(code_text, "India accused Pakistan of aggression.")
+    assert (event["plover"], event["quad"], event["goldstein"]) == ("ACCUSE", 3, -2.0)
+    assert 0 < event["confidence"] <= 1

@@ -1,0 +1,76 @@
+"""End to end on the project's own example article (examples/), which needs no ../shared."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import jsonschema
+import pytest
+
+from tests.conftest import EXAMPLES
+from thucydides import Pipeline, read_text_document, record_json, schema
+
+Triple = tuple[str, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def record(pipeline: Pipeline) -> dict[str, Any]:
+    text = (EXAMPLES / "thailand_cambodia_ceasefire.txt").read_text(encoding="utf-8")
+    result = record_json(pipeline(read_text_document(text, published=date(2025, 7, 29))))
+    jsonschema.validate(result, schema())
+    return result
+
+
+def _by_triple(record: dict[str, Any]) -> dict[Triple, list[dict[str, Any]]]:
+    found: dict[Triple, list[dict[str, Any]]] = {}
+    for event in record["events"]:
+        key = (
+            event["cameo"],
+            (event["actor"] or {}).get("code"),
+            (event["recipient"] or {}).get("code"),
+        )
+        found.setdefault(key, []).append(event)
+    return found
+
+
+def test_ceasefire_agreed_on_monday(record: dict[str, Any]) -> None:
+    events = _by_triple(record)
+    for pair in (("THA", "KHM"), ("KHM", "THA")):
+        dated = [e["date"]["value"] for e in events.get(("0871", *pair), [])]
+        assert "2025-07-28" in dated, events.keys()
+
+
+def test_fighting(record: dict[str, Any]) -> None:
+    events = _by_triple(record)
+    assert ("195", "THA", "KHMMIL") in events  # airstrikes with F-16 jets
+    assert ("195", "KHMMIL", "THA") in events  # rockets fired into Thai villages
+    exchanged = events[("190", "THAMIL", "KHMMIL")]
+    assert exchanged[0]["date"]["value"] == "2025-07-24"
+
+
+def test_accusations_both_ways(record: dict[str, Any]) -> None:
+    events = _by_triple(record)
+    assert ("112", "THA", "KHM") in events
+    assert ("112", "KHM", "THAMIL") in events
+    assert ("120", "KHMGOV", None) in events  # Phnom Penh denied the charge
+
+
+def test_diplomatic_steps(record: dict[str, Any]) -> None:
+    events = _by_triple(record)
+    assert ("161", "THAGOV", "KHMGOV") in events  # Bangkok recalled its ambassador
+    assert ("020", "KHMGOV", "IGOUNOSC") in events  # appeal to the Security Council
+    rejection = [
+        e
+        for (code, actor, _), es in events.items()
+        for e in es
+        if code == "126" and actor == "THAGOV"
+    ]
+    assert rejection and rejection[0]["speaker"]["name"] == "Phumtham Wechayachai"
+    assert rejection[0]["speaker"]["role"] == "acting Prime Minister"
+
+
+def test_expected_meeting_is_possible_and_next_week(record: dict[str, Any]) -> None:
+    meetings = [e for e in record["events"] if e["cameo"] == "040"]
+    assert meetings and all(e["factuality"] == "possible" for e in meetings)
+    assert {e["date"]["value"] for e in meetings} == {"2025-W32"}
