@@ -55,6 +55,32 @@ class Coding:
     reporter: Token | None = None  # the verb reporting the event: "he said"
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What all codings of one trigger share: its factuality and who reported it."""
+
+    trigger: Token
+    factuality: Factuality
+    reporter: Token | None
+    speaker: ActorRef | None
+    specificity: int
+    inferred: bool
+
+    def coding(self, code: str, actor: ActorRef | None, recipient: ActorRef | None) -> Coding:
+        return Coding(
+            0,
+            self.trigger,
+            code,
+            actor,
+            recipient,
+            self.factuality,
+            self.speaker,
+            self.specificity,
+            self.inferred,
+            self.reporter,
+        )
+
+
 class EventCoder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -129,24 +155,12 @@ class EventCoder:
             if not holders and noun.dep_ in ("dobj", "attr"):
                 holders, _ = self._agents(noun.head, actors, earlier)
             verb = noun.head if noun.dep_ in ("dobj", "attr") else noun
-            reporter = self._reporter(verb)
-            speaker = self._speaker(verb, reporter, actors)
             fact = factuality(noun, self.lexicon)
+            frame = self._frame(noun, verb, fact, pattern, False, actors)
             recipients = self._nominal_recipients(noun, actors, pattern.code)
             for holder in holders:
                 for recipient in _or_none(recipients):
-                    yield Coding(
-                        0,
-                        noun,
-                        pattern.code,
-                        holder,
-                        recipient,
-                        fact,
-                        speaker,
-                        pattern.specificity,
-                        False,
-                        reporter,
-                    )
+                    yield frame.coding(pattern.code, holder, recipient)
             return
 
     def _verb_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
@@ -215,58 +229,33 @@ class EventCoder:
                 for r in _belligerents(earlier)
                 if r.actor.code not in {a.actor.code for a in agents}
             ]
+        frame = self._frame(trigger, verb, fact, pattern, inferred, actors)
         if not recipients and len(agents) > 1 and code[:2] in self.lexicon.mutual_roots:
-            yield from self._mutual(trigger, code, agents, fact, verb, pattern, inferred, actors)
+            # Coordinated actors doing something together: each is the other's recipient.
+            refined = self._refine(code, verb)
+            for one in agents:
+                for other in agents:
+                    if _identity(other) != _identity(one):
+                        yield frame.coding(refined, one, other)
             return
-        reporter = self._reporter(verb)
-        speaker = self._speaker(verb, reporter, actors)
         for agent in _or_none(agents):
-            resolved = self._state_code(pattern, code, agent)
+            resolved = self._refine(self._state_code(pattern, code, agent), verb)
             for recipient in _or_none(recipients):
-                if agent is None and recipient is None:
-                    continue
-                yield Coding(
-                    0,
-                    trigger,
-                    self._refine(resolved, verb),
-                    agent,
-                    recipient,
-                    fact,
-                    speaker,
-                    pattern.specificity,
-                    inferred,
-                    reporter,
-                )
+                if agent is not None or recipient is not None:
+                    yield frame.coding(resolved, agent, recipient)
 
-    def _mutual(
+    def _frame(
         self,
         trigger: Token,
-        code: str,
-        agents: list[ActorRef],
+        clause: Token,
         fact: Factuality,
-        verb: Token,
         pattern: Pattern,
         inferred: bool,
         actors: DocumentActors,
-    ) -> Iterator[Coding]:
-        """Coordinated actors doing something together: each is the other's recipient."""
-        reporter = self._reporter(verb)
-        speaker = self._speaker(verb, reporter, actors)
-        for agent in agents:
-            for other in agents:
-                if other is not agent and _identity(other) != _identity(agent):
-                    yield Coding(
-                        0,
-                        trigger,
-                        self._refine(code, verb),
-                        agent,
-                        other,
-                        fact,
-                        speaker,
-                        pattern.specificity,
-                        inferred,
-                        reporter,
-                    )
+    ) -> _Frame:
+        reporter = self._reporter(clause)
+        speaker = self._speaker(clause, reporter, actors)
+        return _Frame(trigger, fact, reporter, speaker, pattern.specificity, inferred)
 
     def _agents(
         self, verb: Token, actors: DocumentActors, earlier: list[Coding]
@@ -389,24 +378,11 @@ class EventCoder:
             recipients = _responded_to(earlier, agents[0])
         if not recipients and pattern.code[:3] in ("045", "087"):
             recipients = [r for r in _belligerents(earlier) if r.actor.code not in agent_codes]
-        fact = factuality(noun, self.lexicon)
-        reporter = self._reporter(noun)
-        speaker = self._speaker(noun, reporter, actors)
+        frame = self._frame(noun, noun, factuality(noun, self.lexicon), pattern, False, actors)
         for agent in agents:
-            code = self._state_code(pattern, pattern.code, agent)
+            code = self._refine(self._state_code(pattern, pattern.code, agent), noun)
             for recipient in _or_none(recipients):
-                yield Coding(
-                    0,
-                    noun,
-                    self._refine(code, noun),
-                    agent,
-                    recipient,
-                    fact,
-                    speaker,
-                    pattern.specificity,
-                    False,
-                    reporter,
-                )
+                yield frame.coding(code, agent, recipient)
 
     def _nominal_agents(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
         holders = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
