@@ -171,6 +171,10 @@ class DocumentActors:
         if actor is None:
             return []
         span = _phrase_span(self.doc, head, tokens)
+        if candidates and not self._is_actor_noun(head, candidates):
+            # "help from the US": the actor is the US, so is the text pointed at.
+            match = candidates[0].match
+            span = self.doc[match.start : match.end]
         return [_ref(span, a) for a in self._split_coordinated(actor, candidates)]
 
     def _split_coordinated(self, actor: Actor, candidates: list[_Candidate]) -> list[Actor]:
@@ -210,15 +214,15 @@ class DocumentActors:
         named = [c for c in candidates if c.entry.kind not in COUNTRY_KINDS]
         places = [c for c in candidates if c.entry.kind in COUNTRY_KINDS]
         sector, role = self._sector_and_role(head, tokens)
+        if head.tag_ in ("NNS", "NNPS"):
+            role = None  # "terrorists", "tourists" are a group's members, not a title
         if named:
             base = named[0].entry.actor
             country = base.country or (places[0].entry.actor.country if places else None)
-            return replace(
-                base,
-                country=country,
-                code=base.code if base.kind != "person" else composite_code(country, base.sector),
-                role=base.role or role,
-            )
+            if base.kind != "person":
+                return replace(base, country=country)
+            return replace(base, country=country, code=composite_code(country, base.sector),
+                           role=base.role or role)
         person = self._person(head, tokens)
         if person is not None:
             return person
@@ -244,6 +248,13 @@ class DocumentActors:
                 kind="sector",
             )
         return None
+
+    def _is_actor_noun(self, head: Token, candidates: list[_Candidate]) -> bool:
+        """Whether ``head`` names the actor itself (an alias, a sector noun, a person),
+        rather than a thing the actor is mentioned with ("help from the US")."""
+        if head.i in self._sector_at or head.ent_type_ == "PERSON" or head.pos_ == "PRON":
+            return True
+        return any(c.match.start <= head.i < c.match.end for c in candidates)
 
     def _heads_sector_phrase(self, head: Token) -> bool:
         """Whether the phrase is about people of a sector ("the spokesperson", "Indian

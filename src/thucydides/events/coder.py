@@ -212,6 +212,8 @@ class EventCoder:
         earlier: list[Coding],
     ) -> Iterator[Coding]:
         agents, inferred = self._agents(verb, actors, earlier)
+        if not agents and not roles.is_passive(verb):
+            return  # an active verb with no identifiable subject codes nothing
         recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
         code = pattern.code
         fact = factuality(verb, self.lexicon)

@@ -135,7 +135,12 @@ def recipient_candidates(verb: Token, territorial: bool = False) -> list[Token]:
     for obj in object_heads(verb):
         candidates.append(obj)
         candidates.extend(prepositional_objects(obj, objects))
-    candidates.extend(prepositional_objects(verb, preps))
+    for head in prepositional_objects(verb, preps):
+        if head.pos_ == "VERB" and head.head.lower_ != "by":
+            # "open to receiving help from the US": look inside ("by doing" is a means)
+            candidates.extend(recipient_candidates(head, territorial))
+        else:
+            candidates.append(head)
     return candidates
 
 
