@@ -86,6 +86,15 @@ def code(
         str | None,
         typer.Option(help="spaCy pipeline to load (default: the best installed English one)."),
     ] = None,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actors",
+            help="Extra actor dictionary (YAML, CSV or PETRARCH format); repeatable. "
+            "Its entries override the built-in ones.",
+            metavar="FILE",
+        ),
+    ] = None,
 ) -> None:
     """Code each input document into one thucydides/1 JSON line, in input order.
 
@@ -94,7 +103,8 @@ def code(
     """
     day = _parse_date(published)
     try:
-        pipeline = Pipeline(Config(model=model))
+        config = Config(model=model, actor_files=tuple(str(p) for p in actors or ()))
+        pipeline = Pipeline(config)
     except ConfigError as exc:
         typer.echo(f"thucydides: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 from spacy.language import Language
@@ -18,11 +20,13 @@ from spacy.tokens import Doc
 
 from thucydides.actors.kb import KnowledgeBase, load_knowledge_base
 from thucydides.actors.matcher import MentionMatcher
+from thucydides.actors.phrase import resolve_phrase
 from thucydides.actors.resolve import DocumentActors
+from thucydides.actors.userdict import load_user_dictionary
 from thucydides.cameo import Codebook, load_codebook
 from thucydides.errors import InputError, Msg, ThucydidesError
 from thucydides.events import Coding, EventCoder, build_events, load_lexicon
-from thucydides.model import Document, Event, Record, Sentence, Span, TimeRef
+from thucydides.model import Actor, Document, Event, Record, Sentence, Span, TimeRef
 from thucydides.nlp import load_model, parse
 from thucydides.places import Gazetteer
 from thucydides.time.anchor import EventDater
@@ -34,6 +38,7 @@ class Config:
     """Everything that determines the output, besides the document itself."""
 
     model: str | None = None  # spaCy pipeline name; None picks the best installed
+    actor_files: tuple[str, ...] = ()  # user dictionaries, later ones overriding earlier
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,8 @@ class Engine:
         self.config = config
         self.nlp: Language = load_model(config.model)
         self.codebook: Codebook = load_codebook()
-        self.kb: KnowledgeBase = load_knowledge_base()
+        user = [load_user_dictionary(Path(name)) for name in config.actor_files]
+        self.kb: KnowledgeBase = load_knowledge_base(user=user)
         self.matcher = MentionMatcher(self.nlp, self.kb)
         self.lexicon = load_lexicon(frozenset(self.codebook))
         self.coder = EventCoder(self.lexicon)
@@ -88,7 +94,11 @@ class ActorStage:
 
     def __call__(self, analysis: Analysis) -> Analysis:
         actors = DocumentActors(
-            analysis.doc, self.engine.kb, self.engine.matcher, analysis.document.published
+            analysis.doc,
+            self.engine.kb,
+            self.engine.matcher,
+            analysis.document.published,
+            self.engine.gazetteer.country_of,
         )
         return analysis.add(self.produces, actors=actors)
 
@@ -138,6 +148,13 @@ class Pipeline:
         default: tuple[Stage, ...] = (ActorStage(self.engine), TimeStage(), EventStage(self.engine))
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default
         _check_order(self.stages)
+
+    def resolve_actor(self, text: str, context: str | None = None,
+                      day: date | None = None) -> Actor | None:
+        """The actor a free-standing phrase names on ``day`` ("Pakistan's Foreign Office")."""
+        engine = self.engine
+        return resolve_phrase(engine.nlp, engine.kb, engine.matcher, text, context, day,
+                              engine.gazetteer.country_of)
 
     @property
     def stage_names(self) -> list[str]:

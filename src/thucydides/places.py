@@ -60,6 +60,12 @@ class Gazetteer:
         return None
 
 
+    def country_of(self, name: str) -> str | None:
+        """The country of a town or city by its name (the most populous of that name)."""
+        city = self._cities.get(normalise_alias(name))
+        return city[0] if city else None
+
+
 def event_location(trigger: Token, gazetteer: Gazetteer) -> Location | None:
     """The first known place in the trigger's phrase or clause."""
     for span in _place_spans(trigger):
@@ -98,7 +104,7 @@ def _place_spans(trigger: Token) -> Iterator[Span]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
                 scope |= {t.i for t in child.subtree}
-            elif child.dep_ == "compound" and head is trigger and trigger.pos_ == "NOUN":
+            elif child.dep_ == "compound" and head.i == trigger.i and trigger.pos_ == "NOUN":
                 scope.add(child.i)
     if trigger.dep_ == "pobj" and trigger.head.lower_ in LOCATIVE_PREPS:
         scope |= {t.i for t in trigger.head.head.children if t.dep_ == "compound"}

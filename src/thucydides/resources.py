@@ -45,6 +45,8 @@ def read_yaml(path: Path) -> Any:
 def read_yaml_list(path: Path) -> Iterator[dict[str, Any]]:
     """Entries of a YAML file holding a list of mappings."""
     loaded = read_yaml(path)
+    if loaded is None:  # a file holding only comments
+        return
     if not isinstance(loaded, list) or not all(isinstance(e, dict) for e in loaded):
         raise ConfigError(Msg.E021, path=path, detail="expected a list of mappings")
     yield from loaded

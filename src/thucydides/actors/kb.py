@@ -1,8 +1,14 @@
 """The actor knowledge base: countries, organisations, armed groups, people and sectors.
 
-Everything is read from YAML files in ``data/actors`` (see each file's header comment).
+Everything is read from YAML files in ``data/actors`` (see each file's header comment):
+``countries.yaml``, ``organisations.yaml``, ``armed_groups.yaml``, ``bodies.yaml``,
+``parties.yaml``, ``people*.yaml`` and ``sectors.yaml``. User dictionaries
+(:mod:`thucydides.actors.userdict`) add to it and override it.
+
 The knowledge base maps an alias ("Islamabad", "Pakistani", "LeT", "Rubio") to one or more
-:class:`Entry` records; the resolver decides which applies in context.
+:class:`Entry` records; the resolver decides which applies in context. An alias ending in
+``*`` matches any word that starts with it ("ARGENTIN*" matches "Argentine"), the way
+TABARI and PETRARCH dictionaries do.
 """
 
 from __future__ import annotations
@@ -19,10 +25,14 @@ from thucydides.model import Actor
 from thucydides.resources import data_path, read_yaml_list
 
 AliasKind = Literal[
-    "country", "adjective", "capital", "metonym", "region", "igo", "ngo", "group", "person"
+    "country", "adjective", "capital", "metonym", "region", "igo", "ngo", "group", "person",
+    "body",
 ]
 
 COUNTRY_KINDS: frozenset[str] = frozenset({"country", "adjective", "capital", "metonym", "region"})
+PREFIX_MARK = "*"
+# The sector of someone who used to hold an office: CAMEO's "elites".
+FORMER_SECTOR = "ELI"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +51,17 @@ class Entry:
             return self.end is None
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
+    def former(self) -> Entry:
+        """The same person after leaving office: an elite, no longer the office's sector."""
+        role = f"former {self.actor.role}" if self.actor.role else None
+        actor = replace(self.actor, sector=FORMER_SECTOR, role=role,
+                        code=f"{self.actor.country}{FORMER_SECTOR}" if self.actor.country else None)
+        return Entry(actor, self.kind, self.end, None, self.parent)
+
 
 def normalise_alias(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form used as the lookup key."""
-    text = text.replace("’", "'").replace("‘", "'").strip()
+    text = text.replace("’", "'").replace("‘", "'").replace("_", " ").strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
@@ -52,19 +69,33 @@ def normalise_alias(text: str) -> str:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    aliases: Mapping[str, tuple[Entry, ...]]
-    sector_nouns: Mapping[str, str]  # lower-case noun or phrase → sector code
+    aliases: Mapping[str, tuple[Entry, ...]]  # normalised alias (or "prefix*") → entries
+    sector_nouns: Mapping[str, str]  # lower-case noun or phrase (or "prefix*") → sector code
     country_names: Mapping[str, str]  # ISO3 → common name
     case_sensitive: frozenset[str] = field(default=frozenset())  # aliases matched by exact case
-    surfaces: tuple[str, ...] = ()  # every alias as written, for the phrase matcher
+    surfaces: tuple[str, ...] = ()  # every exact alias as written, for the phrase matcher
+    prefixes: tuple[str, ...] = ()  # normalised prefix aliases, without the mark
+    sector_prefixes: tuple[str, ...] = ()
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)  # land borders
 
     def borders(self, a: str, b: str) -> bool:
         return b in self.neighbours.get(a, frozenset())
 
     def lookup(self, text: str, day: date | None = None) -> tuple[Entry, ...]:
-        entries = self.aliases.get(normalise_alias(text), ())
-        return tuple(e for e in entries if e.valid_on(day))
+        return self.lookup_key(normalise_alias(text), day)
+
+    def lookup_key(self, key: str, day: date | None = None) -> tuple[Entry, ...]:
+        """Entries for a normalised alias valid on ``day``; a person known only from an
+        office they have left comes back as a former office holder."""
+        entries = self.aliases.get(key, ())
+        valid = tuple(e for e in entries if e.valid_on(day))
+        if valid or not entries:
+            return valid
+        ended = [e for e in entries if e.kind == "person" and e.end is not None
+                 and (day is None or e.end < day)]
+        if ended:
+            return (max(ended, key=lambda e: e.end or date.min).former(),)
+        return ()
 
     def sector_of(self, noun: str) -> str | None:
         return self.sector_nouns.get(normalise_alias(noun))
@@ -75,16 +106,41 @@ class _Builder:
         self.aliases: dict[str, list[Entry]] = defaultdict(list)
         self.case_sensitive: set[str] = set()
         self.surfaces: set[str] = set()
+        self.sector_nouns: dict[str, str] = {}
 
-    def add(self, alias: str, entry: Entry) -> None:
+    def add(self, alias: str, entry: Entry, *, override: bool = False) -> None:
         key = normalise_alias(alias)
         if not key:
             return
-        self.surfaces.add(alias.strip())
+        if override:
+            self.aliases.pop(key, None)
+        if not key.endswith(PREFIX_MARK):
+            self.surfaces.add(alias.strip().replace("_", " "))
+            if _is_acronym(alias):
+                self.case_sensitive.add(alias.strip())
         if entry not in self.aliases[key]:
             self.aliases[key].append(entry)
-        if _is_acronym(alias):
-            self.case_sensitive.add(alias)
+
+    def add_sector_noun(self, noun: str, sector: str, *, override: bool = False) -> None:
+        key = normalise_alias(noun)
+        if key and (override or key not in self.sector_nouns):
+            self.sector_nouns[key] = sector
+
+    def build(self, names: Mapping[str, str]) -> KnowledgeBase:
+        prefixes = tuple(sorted(k[:-1] for k in self.aliases if k.endswith(PREFIX_MARK)))
+        sector_prefixes = tuple(
+            sorted(k[:-1] for k in self.sector_nouns if k.endswith(PREFIX_MARK))
+        )
+        return KnowledgeBase(
+            aliases={key: tuple(entries) for key, entries in self.aliases.items()},
+            sector_nouns=dict(self.sector_nouns),
+            country_names=dict(names),
+            case_sensitive=frozenset(self.case_sensitive),
+            surfaces=tuple(sorted(self.surfaces)),
+            prefixes=prefixes,
+            sector_prefixes=sector_prefixes,
+            neighbours=_neighbours(),
+        )
 
 
 def _is_acronym(alias: str) -> bool:
@@ -92,7 +148,7 @@ def _is_acronym(alias: str) -> bool:
     return 0 < len(letters) <= 6 and all(ch.isupper() for ch in letters)
 
 
-def _as_date(value: Any) -> date | None:
+def as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
@@ -117,56 +173,51 @@ def _add_countries(builder: _Builder, names: dict[str, str], directory: Path) ->
             builder.add(alias, Entry(region, "region"))
 
 
-def _add_organisations(builder: _Builder, directory: Path) -> None:
-    for row in read_yaml_list(directory / "organisations.yaml"):
-        kind: AliasKind = "ngo" if row.get("country") == "NGO" else "igo"
+def _add_named(builder: _Builder, path: Path, kind: AliasKind) -> None:
+    """Organisations, armed groups, national bodies and parties: a code, a name, aliases,
+    a country and a sector (``role`` narrows an international body's sector: JUD for a
+    court, HLH for WHO)."""
+    if not path.exists():
+        return
+    for row in read_yaml_list(path):
+        country = row.get("country")
+        entry_kind: AliasKind = "ngo" if country == "NGO" else kind
         actor = Actor(
             code=row["code"],
-            country=row.get("country", "IGO"),
-            sector=row.get("sector", "IGO"),
+            country=country,
+            sector=row.get("role") or row.get("sector"),
             name=row["name"],
-            kind=kind,
+            kind=entry_kind,
         )
         for alias in [row["name"], *row.get("aliases", [])]:
-            builder.add(alias, Entry(actor, kind, parent=row.get("parent")))
+            builder.add(alias, Entry(actor, entry_kind, parent=row.get("parent")))
 
 
-def _add_armed_groups(builder: _Builder, directory: Path) -> None:
-    for row in read_yaml_list(directory / "armed_groups.yaml"):
-        actor = Actor(
-            code=row["code"],
-            country=row.get("country"),
-            sector=row.get("sector"),
-            name=row["name"],
-            kind="group",
-        )
-        for alias in [row["name"], *row.get("aliases", [])]:
-            builder.add(alias, Entry(actor, "group", parent=row.get("parent")))
+def person_entry(row: Mapping[str, Any]) -> Entry:
+    country, sector = row.get("country"), row.get("sector")
+    actor = Actor(
+        code=f"{country}{sector or ''}" if country else None,
+        country=country,
+        sector=sector,
+        name=row["name"],
+        role=row.get("role"),
+        kind="person",
+    )
+    return Entry(actor, "person", start=as_date(row.get("start")), end=as_date(row.get("end")))
 
 
 def _add_people(builder: _Builder, directory: Path) -> None:
-    for row in read_yaml_list(directory / "people.yaml"):
-        country, sector = row.get("country"), row.get("sector")
-        actor = Actor(
-            code=f"{country}{sector or ''}" if country else None,
-            country=country,
-            sector=sector,
-            name=row["name"],
-            role=row.get("role"),
-            kind="person",
-        )
-        start, end = _as_date(row.get("start")), _as_date(row.get("end"))
-        entry = Entry(actor, "person", start=start, end=end)
-        for alias in [row["name"], *row.get("aliases", [])]:
-            builder.add(alias, entry)
+    for path in sorted(directory.glob("people*.yaml")):
+        for row in read_yaml_list(path):
+            entry = person_entry(row)
+            for alias in [row["name"], *row.get("aliases", [])]:
+                builder.add(alias, entry)
 
 
-def _sector_nouns(directory: Path) -> dict[str, str]:
-    nouns: dict[str, str] = {}
+def _add_sector_nouns(builder: _Builder, directory: Path) -> None:
     for row in read_yaml_list(directory / "sectors.yaml"):
         for noun in row.get("nouns", []):
-            nouns.setdefault(normalise_alias(noun), row["code"])
-    return nouns
+            builder.add_sector_noun(noun, row["code"])
 
 
 def _neighbours() -> dict[str, frozenset[str]]:
@@ -181,26 +232,34 @@ def _neighbours() -> dict[str, frozenset[str]]:
     }
 
 
-def load_knowledge_base(
-    directory: Path | None = None, extra: Iterable[tuple[str, Entry]] = ()
-) -> KnowledgeBase:
-    """Load the knowledge base from ``directory`` (default: the built-in one);
-    ``extra`` (alias, entry) pairs override its entries."""
+@dataclass(frozen=True)
+class UserEntries:
+    """What a user dictionary adds: aliases and sector nouns that override built-in ones."""
+
+    aliases: tuple[tuple[str, Entry], ...] = ()
+    sector_nouns: tuple[tuple[str, str], ...] = ()
+
+
+def load_knowledge_base(directory: Path | None = None,
+                        user: Iterable[UserEntries] = ()) -> KnowledgeBase:
+    """Load the knowledge base from ``directory`` (default: the built-in one), then the
+    user dictionaries in order, each overriding what came before."""
     directory = directory or data_path("actors")
     builder = _Builder()
     names: dict[str, str] = {}
     _add_countries(builder, names, directory)
-    _add_organisations(builder, directory)
-    _add_armed_groups(builder, directory)
+    _add_named(builder, directory / "organisations.yaml", "igo")
+    _add_named(builder, directory / "armed_groups.yaml", "group")
+    _add_named(builder, directory / "bodies.yaml", "body")
+    _add_named(builder, directory / "parties.yaml", "body")
     _add_people(builder, directory)
-    for alias, entry in extra:
-        builder.aliases.pop(normalise_alias(alias), None)
-        builder.add(alias, entry)
-    return KnowledgeBase(
-        aliases={key: tuple(entries) for key, entries in builder.aliases.items()},
-        sector_nouns=_sector_nouns(directory),
-        country_names=names,
-        case_sensitive=frozenset(builder.case_sensitive),
-        surfaces=tuple(sorted(builder.surfaces)),
-        neighbours=_neighbours(),
-    )
+    _add_sector_nouns(builder, directory)
+    for extra in user:
+        overridden: set[str] = set()
+        for alias, entry in extra.aliases:
+            key = normalise_alias(alias)
+            builder.add(alias, entry, override=key not in overridden)
+            overridden.add(key)
+        for noun, sector in extra.sector_nouns:
+            builder.add_sector_noun(noun, sector, override=True)
+    return builder.build(names)

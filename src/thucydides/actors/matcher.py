@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -9,7 +11,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from thucydides.actors.kb import KnowledgeBase, normalise_alias
+from thucydides.actors.kb import PREFIX_MARK, KnowledgeBase, normalise_alias
+
+# Prefix aliases shorter than this would match half the vocabulary.
+MIN_PREFIX = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +23,7 @@ class AliasMatch:
 
     start: int
     end: int
-    key: str  # normalised alias
+    key: str  # normalised alias: the knowledge-base key
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,33 @@ class SectorMatch:
     start: int
     end: int
     sector: str
+
+
+class _PrefixIndex:
+    """Aliases whose last word is a prefix ("ARGENTIN*"), matched token by token."""
+
+    def __init__(self, prefixes: Sequence[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for prefix in prefixes:
+            words = tuple(prefix.split())
+            if words and len(words[-1]) >= MIN_PREFIX:
+                self.by_first[words[0] if len(words) > 1 else ""].append(words)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def matches(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+        words = [normalise_alias(t.text) for t in doc]
+        for i, word in enumerate(words):
+            for phrase in self.by_first.get("", ()):
+                if word.startswith(phrase[0]):
+                    yield i, i + 1, phrase[0] + PREFIX_MARK
+            for phrase in self.by_first.get(word, ()):
+                end = i + len(phrase)
+                if end <= len(words) and list(phrase[1:-1]) == words[i + 1:end - 1] and (
+                    words[end - 1].startswith(phrase[-1])
+                ):
+                    yield i, end, " ".join(phrase) + PREFIX_MARK
 
 
 class MentionMatcher:
@@ -36,8 +68,11 @@ class MentionMatcher:
         self._acronym_keys = frozenset(normalise_alias(a) for a in kb.case_sensitive)
         self._aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._aliases.add("ALIAS", [nlp.make_doc(text) for text in kb.surfaces])
+        exact_nouns = sorted(n for n in kb.sector_nouns if not n.endswith(PREFIX_MARK))
         self._sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._sectors.add("SECTOR", [nlp.make_doc(text) for text in sorted(kb.sector_nouns)])
+        self._sectors.add("SECTOR", [nlp.make_doc(text) for text in exact_nouns])
+        self._alias_prefixes = _PrefixIndex(kb.prefixes)
+        self._sector_prefixes = _PrefixIndex(kb.sector_prefixes)
 
     def aliases(self, doc: Doc) -> list[AliasMatch]:
         """Longest non-overlapping alias matches that pass the case rules."""
@@ -46,6 +81,10 @@ class MentionMatcher:
             span = doc[start:end]
             if self._case_ok(span.text):
                 found.append(AliasMatch(start, end, normalise_alias(span.text)))
+        if self._alias_prefixes:
+            for start, end, key in self._alias_prefixes.matches(doc):
+                if self._case_ok(doc[start:end].text):
+                    found.append(AliasMatch(start, end, key))
         return _longest_first(found)
 
     def sectors(self, doc: Doc) -> list[SectorMatch]:
@@ -54,6 +93,9 @@ class MentionMatcher:
             sector = self._kb.sector_of(doc[start:end].text)
             if sector:
                 found.append(SectorMatch(start, end, sector))
+        if self._sector_prefixes:
+            for start, end, key in self._sector_prefixes.matches(doc):
+                found.append(SectorMatch(start, end, self._kb.sector_nouns[key]))
         return _longest_first(found)
 
     def _case_ok(self, text: str) -> bool:

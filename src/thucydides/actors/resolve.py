@@ -10,16 +10,19 @@ nouns ("the spokesperson") and dyad phrases ("the two nations") to actors introd
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from thucydides.actors.kb import COUNTRY_KINDS, Entry, KnowledgeBase
+from thucydides.actors.kb import COUNTRY_KINDS, FORMER_SECTOR, Entry, KnowledgeBase
 from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
 from thucydides.model import Actor, ActorRef
 from thucydides.model import Span as TextSpan
+
+# Name of a place → its country, from the gazetteer.
+PlaceLookup = Callable[[str], str | None]
 
 # Dependencies that stay inside a noun phrase when collecting its words.
 NP_DEPS = frozenset(
@@ -41,7 +44,9 @@ NP_DEPS = frozenset(
         "advmod",
     }
 )
-NP_PREPS = frozenset({"of", "from"})
+LOCATIVE_NP_PREPS = frozenset({"in", "across", "at"})
+NP_PREPS = frozenset({"of", "from"}) | LOCATIVE_NP_PREPS
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "i", "me", "our"})
 DYAD_NOUNS = frozenset(
@@ -83,11 +88,17 @@ class DocumentActors:
     """Actor mentions of one parsed document and the resolver that uses them."""
 
     def __init__(
-        self, doc: Doc, kb: KnowledgeBase, matcher: MentionMatcher, published: date | None
+        self,
+        doc: Doc,
+        kb: KnowledgeBase,
+        matcher: MentionMatcher,
+        published: date | None,
+        places: PlaceLookup | None = None,
     ) -> None:
         self.doc = doc
         self.kb = kb
         self.published = published
+        self.places = places
         self._alias_at: dict[int, AliasMatch] = {}
         for alias in matcher.aliases(doc):
             for i in range(alias.start, alias.end):
@@ -109,7 +120,7 @@ class DocumentActors:
         found: dict[tuple[int, int], ActorRef] = {}
         seen: set[int] = set()
         for alias in sorted(set(self._alias_at.values()), key=lambda a: a.start):
-            entries = self.kb.lookup(self.doc[alias.start : alias.end].text, self.published)
+            entries = self.kb.lookup_key(alias.key, self.published)
             if entries:
                 span = self.doc[alias.start : alias.end]
                 found[(span.start_char, span.end_char)] = _ref(span, entries[0].actor)
@@ -195,12 +206,15 @@ class DocumentActors:
 
     def _candidates(self, head: Token, tokens: Sequence[Token]) -> list[_Candidate]:
         depth = _depths(head, tokens)
+        people_noun = head.i in self._sector_at or head.ent_type_ == "PERSON"
         found: dict[AliasMatch, _Candidate] = {}
         for token in tokens:
             alias = self._alias_at.get(token.i)
             if alias is None:
                 continue
-            entries = self.kb.lookup(self.doc[alias.start : alias.end].text, self.published)
+            if not people_noun and _under_locative(token, head):
+                continue  # "talks in Riyadh" are not Saudi; "unions in Denmark" are Danish
+            entries = self.kb.lookup_key(alias.key, self.published)
             if not entries:
                 continue
             d = depth[token.i]
@@ -216,38 +230,61 @@ class DocumentActors:
         sector, role = self._sector_and_role(head, tokens)
         if head.tag_ in ("NNS", "NNPS"):
             role = None  # "terrorists", "tourists" are a group's members, not a title
+        country = places[0].entry.actor.country if places else None
+        actor: Actor | None
         if named:
-            base = named[0].entry.actor
-            country = base.country or (places[0].entry.actor.country if places else None)
-            if base.kind != "person":
-                return replace(base, country=country)
+            actor = self._named(named[0], head, country, sector, role)
+        else:
+            actor = self._person(head, tokens) or self._unnamed(head, places, sector, role)
+        if actor is not None and _is_former(tokens):
+            actor = replace(actor, sector=FORMER_SECTOR,
+                            code=composite_code(actor.country, FORMER_SECTOR))
+        return actor
+
+    def _named(self, candidate: _Candidate, head: Token, country: str | None,
+               sector: str | None, role: str | None) -> Actor:
+        """A known person, organisation, body or group, refined by the words around it."""
+        base = candidate.entry.actor
+        country = base.country or country
+        own_head = candidate.match.start <= head.i < candidate.match.end
+        if base.kind == "person":
+            # A title in the text says which office is meant: "US Senator Marco Rubio".
+            if sector is not None and sector != base.sector and sector != FORMER_SECTOR:
+                return replace(base, country=country, sector=sector, role=role,
+                               code=composite_code(country, sector))
             return replace(base, country=country, code=composite_code(country, base.sector),
                            role=base.role or role)
-        person = self._person(head, tokens)
-        if person is not None:
-            return person
+        if sector is not None and not own_head and base.kind in ("igo", "ngo", "body"):
+            # "European Union legislators": members of the body, of their own sector.
+            return replace(base, sector=sector, role=role, kind="sector")
+        return replace(base, country=country)
+
+    def _unnamed(self, head: Token, places: list[_Candidate], sector: str | None,
+                 role: str | None) -> Actor | None:
+        """A country, a capital, a sector of a country, or a place the gazetteer knows."""
         if places:
             place = places[0].entry
             sector = sector or place.actor.sector
             country = place.actor.country
             kind = place.actor.kind if sector in (None, "GOV") else "sector"
-            return Actor(
-                code=composite_code(country, sector),
-                country=country,
-                sector=sector,
-                role=role,
-                kind=kind,
-            )
+            return Actor(code=composite_code(country, sector), country=country, sector=sector,
+                         role=role, kind=kind)
         if sector is not None and self._heads_sector_phrase(head):
             country = self._infer_country(head) if sector in STATE_SECTORS else None
-            return Actor(
-                code=composite_code(country, sector),
-                country=country,
-                sector=sector,
-                role=role,
-                kind="sector",
-            )
-        return None
+            return Actor(code=composite_code(country, sector), country=country, sector=sector,
+                         role=role, kind="sector")
+        return self._gazetteer_place(head)
+
+    def _gazetteer_place(self, head: Token) -> Actor | None:
+        """A town the knowledge base does not list ("Mariupol"): its people, in its country."""
+        entity = _entity_of(head)
+        if self.places is None or entity is None or entity.label_ not in ("GPE", "LOC"):
+            return None
+        country = self.places(entity.text)
+        if country is None:
+            return None
+        return Actor(code=composite_code(country, "CVL"), country=country, sector="CVL",
+                     name=entity.text, kind="place")
 
     def _is_actor_noun(self, head: Token, candidates: list[_Candidate]) -> bool:
         """Whether ``head`` names the actor itself (an alias, a sector noun, a person),
@@ -353,7 +390,7 @@ class DocumentActors:
     def _countries_by_token(self) -> dict[int, str]:
         found: dict[int, str] = {}
         for alias in set(self._alias_at.values()):
-            for entry in self.kb.lookup(self.doc[alias.start : alias.end].text, self.published):
+            for entry in self.kb.lookup_key(alias.key, self.published):
                 if entry.kind in COUNTRY_KINDS and entry.actor.country:
                     found[alias.start] = entry.actor.country
                     break
@@ -392,6 +429,20 @@ def _ref(span: Span, actor: Actor) -> ActorRef:
     return ActorRef(text=span.text, span=TextSpan(span.start_char, span.end_char), actor=actor)
 
 
+def _under_locative(token: Token, head: Token) -> bool:
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ in LOCATIVE_NP_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def _is_former(tokens: Sequence[Token]) -> bool:
+    return any(t.lower_ in FORMER_WORDS and t.dep_ in ("amod", "compound", "advmod")
+               for t in tokens)
+
+
 def _conjuncts(head: Token) -> Iterable[Token]:
     for child in head.children:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -425,7 +476,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
         for child in token.children:
             # Conjuncts of the head are separate actors; conjuncts of a modifier ("Thai
             # and Cambodian troops") belong to this phrase.
-            if child.dep_ not in NP_DEPS and not (child.dep_ == "conj" and token is not head):
+            if child.dep_ not in NP_DEPS and not (child.dep_ == "conj" and token.i != head.i):
                 continue
             if child.dep_ == "prep" and child.lower_ not in NP_PREPS:
                 continue

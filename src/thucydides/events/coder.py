@@ -292,7 +292,7 @@ class EventCoder:
         agent_codes = {a.actor.code for a in agents}
         territorial = code[:2] in TERRITORIAL_ROOTS
         heads = roles.recipient_candidates(verb, territorial)
-        if trigger is not verb:
+        if trigger.i != verb.i:
             preps = (
                 roles.OBJECT_PREPS
                 if territorial
@@ -323,7 +323,7 @@ class EventCoder:
         """The reporting verb an event is told under: "X said (that) ...", or the cue of the
         quotation the trigger stands in."""
         for governor in roles.governing_chain(verb):
-            if governor is not verb and governor.lemma_.lower() in self.lexicon.reporting_verbs:
+            if governor.i != verb.i and governor.lemma_.lower() in self.lexicon.reporting_verbs:
                 return governor
         sentence = verb.sent
         if _inside_quotes(sentence, verb):

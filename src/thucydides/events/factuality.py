@@ -41,7 +41,7 @@ def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
         return "possible"
     current = trigger
     for _ in range(8):
-        if current.head is current or current.dep_ not in _PROPAGATING:
+        if current.head.i == current.i or current.dep_ not in _PROPAGATING:
             break
         governor = current.head
         lemma = governor.lemma_.lower()

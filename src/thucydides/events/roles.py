@@ -59,7 +59,7 @@ def subject_heads(verb: Token) -> list[Token]:
             return own
         if current.dep_ == "relcl":
             return [current.head]
-        if current.dep_ in CONTROL_DEPS | {"acomp"} and current.head is not current:
+        if current.dep_ in CONTROL_DEPS | {"acomp"} and current.head.i != current.i:
             current = current.head
             continue
         if current.dep_ == "pcomp":
@@ -153,7 +153,7 @@ def clause_root(token: Token) -> Token:
             "AUX",
         ):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -164,7 +164,7 @@ def governing_chain(token: Token) -> Iterator[Token]:
     current = token
     yield current
     for _ in range(12):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         current = current.head
         yield current

@@ -133,12 +133,12 @@ def _attachment(head: Token) -> Token:
     current = head
     for _ in range(10):
         parent = current.head
-        if parent is current:
+        if parent.i == current.i:
             return current
         if parent.pos_ in ("VERB", "AUX"):
             return parent
         if parent.pos_ in ("NOUN", "PROPN") and parent.ent_type_ not in ("DATE", "TIME"):
-            if current is head and current.dep_ not in ("pobj", "prep"):
+            if current.i == head.i and current.dep_ not in ("pobj", "prep"):
                 return parent
             if parent.dep_ == "pobj" and parent.head.lower_ in SEQUENCE_PREPS:
                 return parent

@@ -1,0 +1,1 @@
+"""Scoring the engine against gold sets: precision, recall, F1 and accuracy per field."""
