@@ -149,12 +149,14 @@ class Pipeline:
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default
         _check_order(self.stages)
 
-    def resolve_actor(self, text: str, context: str | None = None,
-                      day: date | None = None) -> Actor | None:
+    def resolve_actor(
+        self, text: str, context: str | None = None, day: date | None = None
+    ) -> Actor | None:
         """The actor a free-standing phrase names on ``day`` ("Pakistan's Foreign Office")."""
         engine = self.engine
-        return resolve_phrase(engine.nlp, engine.kb, engine.matcher, text, context, day,
-                              engine.gazetteer.country_of)
+        return resolve_phrase(
+            engine.nlp, engine.kb, engine.matcher, text, context, day, engine.gazetteer.country_of
+        )
 
     @property
     def stage_names(self) -> list[str]:

@@ -22,10 +22,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 from thucydides.model import Actor
-from thucydides.resources import data_path, read_yaml_list
+from thucydides.resources import data_path, read_yaml, read_yaml_list
 
 AliasKind = Literal[
-    "country", "adjective", "capital", "metonym", "region", "igo", "ngo", "group", "person",
+    "country",
+    "adjective",
+    "capital",
+    "metonym",
+    "region",
+    "igo",
+    "ngo",
+    "group",
+    "person",
     "body",
 ]
 
@@ -54,8 +62,12 @@ class Entry:
     def former(self) -> Entry:
         """The same person after leaving office: an elite, no longer the office's sector."""
         role = f"former {self.actor.role}" if self.actor.role else None
-        actor = replace(self.actor, sector=FORMER_SECTOR, role=role,
-                        code=f"{self.actor.country}{FORMER_SECTOR}" if self.actor.country else None)
+        actor = replace(
+            self.actor,
+            sector=FORMER_SECTOR,
+            role=role,
+            code=f"{self.actor.country}{FORMER_SECTOR}" if self.actor.country else None,
+        )
         return Entry(actor, self.kind, self.end, None, self.parent)
 
 
@@ -77,6 +89,8 @@ class KnowledgeBase:
     prefixes: tuple[str, ...] = ()  # normalised prefix aliases, without the mark
     sector_prefixes: tuple[str, ...] = ()
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)  # land borders
+    person_heads: frozenset[str] = frozenset()  # "officer", "official": see heads.yaml
+    collective_heads: frozenset[str] = frozenset()  # "group", "dozens": see heads.yaml
 
     def borders(self, a: str, b: str) -> bool:
         return b in self.neighbours.get(a, frozenset())
@@ -91,11 +105,16 @@ class KnowledgeBase:
         valid = tuple(e for e in entries if e.valid_on(day))
         if valid or not entries:
             return valid
-        ended = [e for e in entries if e.kind == "person" and e.end is not None
-                 and (day is None or e.end < day)]
-        if ended:
-            return (max(ended, key=lambda e: e.end or date.min).former(),)
-        return ()
+        ended = [
+            e
+            for e in entries
+            if e.kind == "person" and e.end is not None and (day is None or e.end < day)
+        ]
+        if not ended:
+            return ()
+        latest = max(ended, key=lambda e: e.end or date.min)
+        # With no date the text may be from their time in office: keep the last office.
+        return (latest,) if day is None else (latest.former(),)
 
     def sector_of(self, noun: str) -> str | None:
         return self.sector_nouns.get(normalise_alias(noun))
@@ -126,7 +145,7 @@ class _Builder:
         if key and (override or key not in self.sector_nouns):
             self.sector_nouns[key] = sector
 
-    def build(self, names: Mapping[str, str]) -> KnowledgeBase:
+    def build(self, names: Mapping[str, str], heads: Mapping[str, Any]) -> KnowledgeBase:
         prefixes = tuple(sorted(k[:-1] for k in self.aliases if k.endswith(PREFIX_MARK)))
         sector_prefixes = tuple(
             sorted(k[:-1] for k in self.sector_nouns if k.endswith(PREFIX_MARK))
@@ -140,6 +159,8 @@ class _Builder:
             prefixes=prefixes,
             sector_prefixes=sector_prefixes,
             neighbours=_neighbours(),
+            person_heads=frozenset(str(w) for w in heads.get("person_heads", [])),
+            collective_heads=frozenset(str(w) for w in heads.get("collective_heads", [])),
         )
 
 
@@ -240,8 +261,9 @@ class UserEntries:
     sector_nouns: tuple[tuple[str, str], ...] = ()
 
 
-def load_knowledge_base(directory: Path | None = None,
-                        user: Iterable[UserEntries] = ()) -> KnowledgeBase:
+def load_knowledge_base(
+    directory: Path | None = None, user: Iterable[UserEntries] = ()
+) -> KnowledgeBase:
     """Load the knowledge base from ``directory`` (default: the built-in one), then the
     user dictionaries in order, each overriding what came before."""
     directory = directory or data_path("actors")
@@ -262,4 +284,6 @@ def load_knowledge_base(directory: Path | None = None,
             overridden.add(key)
         for noun, sector in extra.sector_nouns:
             builder.add_sector_noun(noun, sector, override=True)
-    return builder.build(names)
+    heads_file = directory / "heads.yaml"
+    heads = read_yaml(heads_file) if heads_file.exists() else {}
+    return builder.build(names, heads or {})

@@ -54,8 +54,10 @@ class _PrefixIndex:
                     yield i, i + 1, phrase[0] + PREFIX_MARK
             for phrase in self.by_first.get(word, ()):
                 end = i + len(phrase)
-                if end <= len(words) and list(phrase[1:-1]) == words[i + 1:end - 1] and (
-                    words[end - 1].startswith(phrase[-1])
+                if (
+                    end <= len(words)
+                    and list(phrase[1:-1]) == words[i + 1 : end - 1]
+                    and (words[end - 1].startswith(phrase[-1]))
                 ):
                     yield i, end, " ".join(phrase) + PREFIX_MARK
 

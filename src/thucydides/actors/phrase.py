@@ -18,16 +18,21 @@ from thucydides.model import Actor
 _QUANTIFIER_POS = frozenset({"DET", "NUM", "ADJ", "PRON", "ADV"})
 
 
-def phrase_head(doc: Doc) -> Token | None:
+def phrase_head(doc: Doc, collective: frozenset[str] = frozenset()) -> Token | None:
     """The token that heads an actor phrase parsed on its own."""
     if not len(doc):
         return None
     head = next(iter(doc.sents)).root
     for _ in range(4):
-        if head.pos_ not in _QUANTIFIER_POS:
+        if head.pos_ not in _QUANTIFIER_POS and head.lower_ not in collective:
             break
-        objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"]
+        objects = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         if not objects:
             break
         head = objects[0]
@@ -37,13 +42,19 @@ def phrase_head(doc: Doc) -> Token | None:
     return head
 
 
-def resolve_phrase(nlp: Language, kb: KnowledgeBase, matcher: MentionMatcher, text: str,
-                   context: str | None = None, day: date | None = None,
-                   places: PlaceLookup | None = None) -> Actor | None:
+def resolve_phrase(
+    nlp: Language,
+    kb: KnowledgeBase,
+    matcher: MentionMatcher,
+    text: str,
+    context: str | None = None,
+    day: date | None = None,
+    places: PlaceLookup | None = None,
+) -> Actor | None:
     """The actor ``text`` names on ``day``; ``context`` (a country or adjective that the
     surrounding text gives, e.g. "Mexican") supplies a missing country."""
     doc = nlp(text)
-    head = phrase_head(doc)
+    head = phrase_head(doc, kb.collective_heads)
     if head is None:
         return None
     actors = DocumentActors(doc, kb, matcher, day, places)
@@ -53,9 +64,15 @@ def resolve_phrase(nlp: Language, kb: KnowledgeBase, matcher: MentionMatcher, te
         fallback = resolve_phrase(nlp, kb, matcher, context, None, day, places)
         if fallback is not None and fallback.country is not None:
             if actor is None:
-                return Actor(code=fallback.country, country=fallback.country, sector=None,
-                             kind="country")
-            return Actor(code=f"{fallback.country}{actor.sector or ''}",
-                         country=fallback.country, sector=actor.sector, name=actor.name,
-                         role=actor.role, kind=actor.kind)
+                return Actor(
+                    code=fallback.country, country=fallback.country, sector=None, kind="country"
+                )
+            return Actor(
+                code=f"{fallback.country}{actor.sector or ''}",
+                country=fallback.country,
+                sector=actor.sector,
+                name=actor.name,
+                role=actor.role,
+                kind=actor.kind,
+            )
     return actor

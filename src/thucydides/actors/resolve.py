@@ -128,7 +128,21 @@ class DocumentActors:
         for start, ref in self.people:
             if start not in seen:
                 found[(ref.span.start, ref.span.end)] = ref
+        for ref in self._sector_phrases():
+            found.setdefault((ref.span.start, ref.span.end), ref)
         return [found[key] for key in sorted(found)]
+
+    def _sector_phrases(self) -> Iterable[ActorRef]:
+        """Phrases headed by a sector noun that resolve to a country's body or people:
+        "India's External Affairs Ministry", "Pakistani troops", "the spokesperson"."""
+        heads = {self.doc[m.start : m.end].root.i for m in set(self._sector_at.values())}
+        for i in sorted(heads):
+            token = self.doc[i]
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+                continue
+            for ref in self._resolve_one(token):
+                if ref.actor.country is not None and ref.actor.kind != "person":
+                    yield ref
 
     def resolve(self, head: Token) -> list[ActorRef]:
         """The actor(s) a phrase headed by ``head`` refers to; coordination gives several."""
@@ -176,8 +190,15 @@ class DocumentActors:
             return self._quoted_speaker(head)
         if lower in DYAD_NOUNS and any(t.lower_ in DYAD_MARKERS for t in head.children):
             return self.dyad(neighbours=lower.startswith("neighbo"))
+        counted = self._counted(head)
+        if counted is not None:
+            return self._resolve_one(counted)
         tokens = _phrase_tokens(head)
         candidates = self._candidates(head, tokens)
+        if not candidates:
+            antecedent = self._role_antecedent(head)
+            if antecedent is not None:
+                return [_ref(self.doc[head.i : head.i + 1], antecedent)]
         actor = self._compose(head, tokens, candidates)
         if actor is None:
             return []
@@ -187,6 +208,21 @@ class DocumentActors:
             match = candidates[0].match
             span = self.doc[match.start : match.end]
         return [_ref(span, a) for a in self._split_coordinated(actor, candidates)]
+
+    def _counted(self, head: Token) -> Token | None:
+        """ "Dozens of protesters", "a team of police": the actor is what is counted."""
+        if head.lower_ not in self.kb.collective_heads:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (
+                        obj.i in self._sector_at
+                        or obj.i in self._alias_at
+                        or obj.ent_type_ in ("PERSON", "NORP", "ORG")
+                    ):
+                        return obj
+        return None
 
     def _split_coordinated(self, actor: Actor, candidates: list[_Candidate]) -> list[Actor]:
         """ "Thai and Cambodian troops" are two actors: one per coordinated country."""
@@ -237,12 +273,19 @@ class DocumentActors:
         else:
             actor = self._person(head, tokens) or self._unnamed(head, places, sector, role)
         if actor is not None and _is_former(tokens):
-            actor = replace(actor, sector=FORMER_SECTOR,
-                            code=composite_code(actor.country, FORMER_SECTOR))
+            actor = replace(
+                actor, sector=FORMER_SECTOR, code=composite_code(actor.country, FORMER_SECTOR)
+            )
         return actor
 
-    def _named(self, candidate: _Candidate, head: Token, country: str | None,
-               sector: str | None, role: str | None) -> Actor:
+    def _named(
+        self,
+        candidate: _Candidate,
+        head: Token,
+        country: str | None,
+        sector: str | None,
+        role: str | None,
+    ) -> Actor:
         """A known person, organisation, body or group, refined by the words around it."""
         base = candidate.entry.actor
         country = base.country or country
@@ -250,29 +293,52 @@ class DocumentActors:
         if base.kind == "person":
             # A title in the text says which office is meant: "US Senator Marco Rubio".
             if sector is not None and sector != base.sector and sector != FORMER_SECTOR:
-                return replace(base, country=country, sector=sector, role=role,
-                               code=composite_code(country, sector))
-            return replace(base, country=country, code=composite_code(country, base.sector),
-                           role=base.role or role)
+                return replace(
+                    base,
+                    country=country,
+                    sector=sector,
+                    role=role,
+                    code=composite_code(country, sector),
+                )
+            return replace(
+                base,
+                country=country,
+                code=composite_code(country, base.sector),
+                role=base.role or role,
+            )
         if sector is not None and not own_head and base.kind in ("igo", "ngo", "body"):
             # "European Union legislators": members of the body, of their own sector.
             return replace(base, sector=sector, role=role, kind="sector")
         return replace(base, country=country)
 
-    def _unnamed(self, head: Token, places: list[_Candidate], sector: str | None,
-                 role: str | None) -> Actor | None:
+    def _unnamed(
+        self, head: Token, places: list[_Candidate], sector: str | None, role: str | None
+    ) -> Actor | None:
         """A country, a capital, a sector of a country, or a place the gazetteer knows."""
         if places:
             place = places[0].entry
             sector = sector or place.actor.sector
             country = place.actor.country
             kind = place.actor.kind if sector in (None, "GOV") else "sector"
-            return Actor(code=composite_code(country, sector), country=country, sector=sector,
-                         role=role, kind=kind)
+            return Actor(
+                code=composite_code(country, sector),
+                country=country,
+                sector=sector,
+                role=role,
+                kind=kind,
+            )
         if sector is not None and self._heads_sector_phrase(head):
-            country = self._infer_country(head) if sector in STATE_SECTORS else None
-            return Actor(code=composite_code(country, sector), country=country, sector=sector,
-                         role=role, kind="sector")
+            # Only a single official is assumed to serve the country the sentence is about
+            # ("the spokesperson"); "troops" or "drones" with no country named stay unknown.
+            titled = head.tag_ in ("NN", "NNP") and sector in STATE_SECTORS
+            country = self._infer_country(head) if titled else None
+            return Actor(
+                code=composite_code(country, sector),
+                country=country,
+                sector=sector,
+                role=role,
+                kind="sector",
+            )
         return self._gazetteer_place(head)
 
     def _gazetteer_place(self, head: Token) -> Actor | None:
@@ -283,8 +349,13 @@ class DocumentActors:
         country = self.places(entity.text)
         if country is None:
             return None
-        return Actor(code=composite_code(country, "CVL"), country=country, sector="CVL",
-                     name=entity.text, kind="place")
+        return Actor(
+            code=composite_code(country, "CVL"),
+            country=country,
+            sector="CVL",
+            name=entity.text,
+            kind="place",
+        )
 
     def _is_actor_noun(self, head: Token, candidates: list[_Candidate]) -> bool:
         """Whether ``head`` names the actor itself (an alias, a sector noun, a person),
@@ -295,8 +366,9 @@ class DocumentActors:
 
     def _heads_sector_phrase(self, head: Token) -> bool:
         """Whether the phrase is about people of a sector ("the spokesperson", "Indian
-        troops"), not a thing they are mentioned with ("third-party mediation")."""
-        return head.i in self._sector_at
+        troops", "an intelligence agency officer"), not a thing they are mentioned with
+        ("third-party mediation")."""
+        return head.i in self._sector_at or head.lower_ in self.kb.person_heads
 
     def _sector_and_role(
         self, head: Token, tokens: Sequence[Token]
@@ -321,6 +393,8 @@ class DocumentActors:
     def _person(self, head: Token, tokens: Sequence[Token]) -> Actor | None:
         entity = _entity_of(head)
         if entity is None or entity.label_ != "PERSON":
+            entity = self._titled_name(head)
+        if entity is None:
             return None
         earlier = self._same_person(entity)
         if earlier is not None:
@@ -340,6 +414,25 @@ class DocumentActors:
             kind="person",
         )
 
+    def _titled_name(self, head: Token) -> Span | None:
+        """ "Minister Juan Carlos Jobet": a proper name behind a title is a person's, even
+        where the entity recogniser missed it."""
+        if head.pos_ != "PROPN" or head.i in self._alias_at or head.i in self._sector_at:
+            return None
+        names = [
+            c
+            for c in head.children
+            if c.dep_ in ("compound", "flat")
+            and c.pos_ == "PROPN"
+            and c.i not in self._sector_at
+            and c.i not in self._alias_at
+        ]
+        titled = any(c.i in self._sector_at for c in head.children if c.dep_ == "compound")
+        if not titled:
+            return None
+        start = min([head.i, *(c.i for c in names)])
+        return self.doc[start : head.i + 1]
+
     def _same_person(self, entity: Span) -> ActorRef | None:
         surname = entity[-1].lower_
         for start, ref in reversed(self.people):
@@ -358,6 +451,19 @@ class DocumentActors:
             if start < pronoun.i and self._sentence_of[start] >= sentence_floor:
                 return [_ref(self.doc[pronoun.i : pronoun.i + 1], ref.actor)]
         return []
+
+    def _role_antecedent(self, head: Token) -> Actor | None:
+        """ "The spokesperson", "the minister": the person last introduced with that title."""
+        if head.tag_ != "NN" or head.i not in self._sector_at:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        floor = self._sentence_of[head.i] - COREF_WINDOW
+        for start, ref in reversed(self.people):
+            role = (ref.actor.role or "").lower()
+            if start < head.i and self._sentence_of[start] >= floor and head.lower_ in role:
+                return ref.actor
+        return None
 
     def _quoted_speaker(self, pronoun: Token) -> list[ActorRef]:
         """ "we"/"I" inside a quotation is the quoted speaker's side."""
@@ -439,8 +545,9 @@ def _under_locative(token: Token, head: Token) -> bool:
 
 
 def _is_former(tokens: Sequence[Token]) -> bool:
-    return any(t.lower_ in FORMER_WORDS and t.dep_ in ("amod", "compound", "advmod")
-               for t in tokens)
+    return any(
+        t.lower_ in FORMER_WORDS and t.dep_ in ("amod", "compound", "advmod") for t in tokens
+    )
 
 
 def _conjuncts(head: Token) -> Iterable[Token]:

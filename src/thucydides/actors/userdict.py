@@ -90,8 +90,11 @@ def _from_yaml(data: dict[str, Any]) -> UserEntries:
         entry = _user_actor(row)
         for alias in [row["name"], *row.get("aliases", [])]:
             aliases.append((str(alias), entry))
-    nouns = [(str(noun), str(row["code"])) for row in data.get("sectors", []) or []
-             for noun in row.get("nouns", [])]
+    nouns = [
+        (str(noun), str(row["code"]))
+        for row in data.get("sectors", []) or []
+        for noun in row.get("nouns", [])
+    ]
     return UserEntries(tuple(aliases), tuple(nouns))
 
 
@@ -145,8 +148,12 @@ def _from_petrarch(text: str) -> UserEntries:
         else:
             name = _CODE_BLOCK.split(stripped)[0].strip()
             entries.append(_PetrarchEntry([name], _CODE_BLOCK.findall(stripped)))
-    aliases = [(alias, entry) for item in entries for entry in _petrarch_entries(item)
-               for alias in (_petrarch_alias(n) for n in item.names if n)]
+    aliases = [
+        (alias, entry)
+        for item in entries
+        for entry in _petrarch_entries(item)
+        for alias in (_petrarch_alias(n) for n in item.names if n)
+    ]
     return UserEntries(tuple(aliases), tuple(nouns))
 
 
@@ -164,8 +171,13 @@ def _petrarch_entries(item: _PetrarchEntry) -> Iterator[Entry]:
             continue
         country = code[:3]
         sector = code[3:6] if len(code) >= 6 else None
-        actor = Actor(code=code, country=country, sector=sector,
-                      name=item.names[0].replace("_", " ").strip().title(), kind="body")
+        actor = Actor(
+            code=code,
+            country=country,
+            sector=sector,
+            name=item.names[0].replace("_", " ").strip().title(),
+            kind="body",
+        )
         yield Entry(actor, "body", start, end)
 
 
@@ -217,8 +229,11 @@ def _agent_nouns(line: str, macros: dict[str, list[str]]) -> Iterator[tuple[str,
 def _expand_macros(name: str, macros: dict[str, list[str]]) -> list[str]:
     forms = [name]
     for macro, words in macros.items():
-        forms = [f.replace(macro, w) for f in forms for w in words] if any(
-            macro in f for f in forms) else forms
+        forms = (
+            [f.replace(macro, w) for f in forms for w in words]
+            if any(macro in f for f in forms)
+            else forms
+        )
     return [f.replace("_", " ").strip() for f in forms]
 
 
