@@ -111,7 +111,12 @@ class DocumentActors:
         self._country_by_token = self._countries_by_token()
         self.document_countries = Counter(self._country_by_token.values())
         self.people: list[tuple[int, ActorRef]] = []
+        # Resolution is a pure function of the head once the people are known (events,
+        # quotes and the mention list ask for the same heads again and again), so it is
+        # cached from then on; while people are being scanned it is not.
+        self._resolved: dict[int, list[ActorRef]] | None = None
         self._scan_people()
+        self._resolved = {}
 
     # ---- public -------------------------------------------------------------------------
 
@@ -183,6 +188,14 @@ class DocumentActors:
     # ---- resolution of one phrase ---------------------------------------------------------
 
     def _resolve_one(self, head: Token) -> list[ActorRef]:
+        cache = self._resolved
+        if cache is None:
+            return self._resolve_uncached(head)
+        if head.i not in cache:
+            cache[head.i] = self._resolve_uncached(head)
+        return cache[head.i]
+
+    def _resolve_uncached(self, head: Token) -> list[ActorRef]:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             return self._antecedent_person(head)
@@ -268,10 +281,15 @@ class DocumentActors:
             role = None  # "terrorists", "tourists" are a group's members, not a title
         country = places[0].entry.actor.country if places else None
         actor: Actor | None
-        if named:
+        heads_named = any(c.match.start <= head.i < c.match.end for c in named)
+        if named and (heads_named or head.ent_type_ != "PERSON"):
             actor = self._named(named[0], head, country, sector, role)
         else:
-            actor = self._person(head, tokens) or self._unnamed(head, places, sector, role)
+            # "Pakistani army spokesman Rauf Qadir": the person, not the body in the title.
+            body_country = named[0].entry.actor.country if named else None
+            actor = self._person(head, tokens, body_country) or self._unnamed(
+                head, places, sector, role
+            )
         if actor is not None and _is_former(tokens):
             actor = replace(
                 actor, sector=FORMER_SECTOR, code=composite_code(actor.country, FORMER_SECTOR)
@@ -286,8 +304,10 @@ class DocumentActors:
         sector: str | None,
         role: str | None,
     ) -> Actor:
-        """A known person, organisation, body or group, refined by the words around it."""
+        """A known person, organisation, body or group, refined by the words around it;
+        ``country`` is the one the rest of the phrase names, if any."""
         base = candidate.entry.actor
+        named_country = country
         country = base.country or country
         own_head = candidate.match.start <= head.i < candidate.match.end
         if base.kind == "person":
@@ -309,6 +329,15 @@ class DocumentActors:
         if sector is not None and not own_head and base.kind in ("igo", "ngo", "body"):
             # "European Union legislators": members of the body, of their own sector.
             return replace(base, sector=sector, role=role, kind="sector")
+        if base.kind == "body" and named_country not in (None, base.country):
+            # "Chile's Defense Department", "the Mexican National Guard": another country's
+            # body of the same kind, not the one the knowledge base names.
+            return Actor(
+                code=composite_code(named_country, base.sector),
+                country=named_country,
+                sector=base.sector,
+                kind="sector",
+            )
         return replace(base, country=country)
 
     def _unnamed(
@@ -390,7 +419,10 @@ class DocumentActors:
         role = self.doc[first:last].text if first is not None and last is not None else None
         return sector, role
 
-    def _person(self, head: Token, tokens: Sequence[Token]) -> Actor | None:
+    def _person(
+        self, head: Token, tokens: Sequence[Token], known_country: str | None = None
+    ) -> Actor | None:
+        """A person by name; ``known_country`` is that of a body in their title."""
         entity = _entity_of(head)
         if entity is None or entity.label_ != "PERSON":
             entity = self._titled_name(head)
@@ -401,7 +433,8 @@ class DocumentActors:
             return earlier.actor
         sector, role = self._sector_and_role(head, tokens)
         country = next(
-            (self._country_by_token[t.i] for t in tokens if t.i in self._country_by_token), None
+            (self._country_by_token[t.i] for t in tokens if t.i in self._country_by_token),
+            known_country,
         )
         if country is None and sector in STATE_SECTORS:
             country = self._infer_country(head)

@@ -3,8 +3,8 @@
 Gold format (one JSON object per line, as ``shared/data/dev/ngec_actor_resolution``):
 ``{"id", "text", "context", "date_hint", "gold": {"country", "sector"}, "pytest_xfail"}``.
 An empty gold string means "no country" / "no sector". Items marked ``pytest_xfail`` are
-skipped. ``date_hint`` is used as the document date when it is an ISO date; "today" and
-missing hints mean "now" (only office holders still in office are assumed).
+skipped. ``date_hint`` is the document date: an ISO date, or "today" for the day the
+evaluation runs; with no hint a known person is taken in their latest office.
 
 Scoring is exact match of the ISO3 country (``IGO`` for international bodies; a gold
 organisation code such as NGEC's ``UNO`` counts as matched by an ``IGO`` actor whose
@@ -50,11 +50,13 @@ class ActorScores:
     items: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"items": self.items,
-                "country_accuracy": round(self.country.accuracy, 4),
-                "country_n": self.country.total,
-                "sector_accuracy": round(self.sector.accuracy, 4),
-                "sector_n": self.sector.total}
+        return {
+            "items": self.items,
+            "country_accuracy": round(self.country.accuracy, 4),
+            "country_n": self.country.total,
+            "sector_accuracy": round(self.sector.accuracy, 4),
+            "sector_n": self.sector.total,
+        }
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
@@ -63,8 +65,12 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def _hint_date(hint: object) -> date | None:
+    """The document date a gold item assumes: an ISO date, "today" (the day the evaluation
+    runs, as the gold's authors wrote it), or unknown."""
     if not isinstance(hint, str):
         return None
+    if hint.strip().lower() == "today":
+        return date.today()
     try:
         return date.fromisoformat(hint.strip())
     except ValueError:
@@ -74,8 +80,10 @@ def _hint_date(hint: object) -> date | None:
 def _country(actor: Actor | None, gold: str) -> str:
     if actor is None or actor.country is None:
         return ""
-    if actor.country in ("IGO", "NGO") and gold not in ("", "IGO", "NGO") and (
-        actor.code and gold in actor.code
+    if (
+        actor.country in ("IGO", "NGO")
+        and gold not in ("", "IGO", "NGO")
+        and (actor.code and gold in actor.code)
     ):
         return gold
     return actor.country
@@ -92,7 +100,9 @@ def evaluate_actors(items: Iterable[dict[str, Any]], resolve: Resolver) -> Actor
         scores.items += 1
         actor = resolve(item["text"], item.get("context"), _hint_date(item.get("date_hint")))
         if "country" in gold:
-            scores.country.add(item["text"], gold["country"] or "", _country(actor, gold["country"]))
+            scores.country.add(
+                item["text"], gold["country"] or "", _country(actor, gold["country"])
+            )
         if "sector" in gold:
             predicted = (actor.sector if actor else None) or ""
             scores.sector.add(item["text"], gold["sector"] or "", predicted)
