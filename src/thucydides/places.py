@@ -59,7 +59,6 @@ class Gazetteer:
             return Location(name, city[0], city[1], city[2], span=span)
         return None
 
-
     def country_of(self, name: str) -> str | None:
         """The country of a town or city by its name (the most populous of that name)."""
         city = self._cities.get(normalise_alias(name))

@@ -41,7 +41,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+            return yaml.load(handle, Loader=_YAML_LOADER)  # a safe loader either way
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(Msg.E021, path=path, detail=exc) from exc
 

@@ -71,7 +71,7 @@ def test_prefix_alias_matches_inflected_words() -> None:
 def test_broken_dictionary_is_a_clear_config_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("actors: [{aliases: [x]}]\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="bad.yaml"):
+    with pytest.raises(ConfigError, match=r"bad\.yaml"):
         load_user_dictionary(bad)
 
 
