@@ -22,14 +22,19 @@ def record(pipeline: Pipeline) -> dict[str, Any]:
     return result
 
 
+def _who(actor: dict[str, Any] | None) -> str | None:
+    """Country and sector ("KHMMIL"): body tags in the code ("KHMMILRCAF") aside."""
+    if not actor or not actor["country"]:
+        return None
+    if actor["country"] in ("IGO", "NGO"):
+        return str(actor["code"])
+    return str(actor["country"]) + (actor["sector"] or "")
+
+
 def _by_triple(record: dict[str, Any]) -> dict[Triple, list[dict[str, Any]]]:
     found: dict[Triple, list[dict[str, Any]]] = {}
     for event in record["events"]:
-        key = (
-            event["cameo"],
-            (event["actor"] or {}).get("code"),
-            (event["recipient"] or {}).get("code"),
-        )
+        key = (event["cameo"], _who(event["actor"]), _who(event["recipient"]))
         found.setdefault(key, []).append(event)
     return found
 

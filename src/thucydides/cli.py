@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -140,6 +141,31 @@ def _code_in_order(
                 continue
             record = next(coded)
             yield record if isinstance(record, InputError) else dumps(record)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines).", metavar="GOLD.jsonl")],
+    task: Annotated[
+        str, typer.Option(help="auto, actors (NGEC format) or timex (MEANTIME format).")
+    ] = "auto",
+    baseline: Annotated[
+        bool, typer.Option(help="Also score the dateparser baseline (time expressions).")
+    ] = True,
+) -> None:
+    """Score the engine on a gold file and print the figures as JSON.
+
+    Actors: country and sector accuracy. Time expressions: span precision, recall and F1
+    (strict and relaxed) and type and value accuracy, for the engine and for dateparser alone.
+    """
+    from thucydides.evaluate.run import evaluate_file
+
+    try:
+        result = evaluate_file(gold, Pipeline(Config()), task, baseline)
+    except ConfigError as exc:
+        typer.echo(f"thucydides: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(result, indent=2))
 
 
 def main() -> None:

@@ -326,7 +326,13 @@ class DocumentActors:
                 code=composite_code(country, base.sector),
                 role=base.role or role,
             )
-        if sector is not None and not own_head and base.kind in ("igo", "ngo", "body"):
+        generic = head.lower_ in self.kb.person_heads  # "army spokesman": the army's sector
+        if (
+            sector is not None
+            and not own_head
+            and not generic
+            and (base.kind in ("igo", "ngo", "body"))
+        ):
             # "European Union legislators": members of the body, of their own sector.
             return replace(base, sector=sector, role=role, kind="sector")
         if base.kind == "body" and named_country not in (None, base.country):

@@ -10,6 +10,7 @@ from functools import cache
 from thucydides.errors import InputError, Msg
 from thucydides.model import Document
 from thucydides.resources import data_path, read_tsv
+from thucydides.time.dateline import find_dateline
 
 # Below this many letters the language guess is noise; such short texts are assumed English.
 _MIN_LETTERS_FOR_LANGUAGE_ID = 40
@@ -93,7 +94,7 @@ def make_document(
         id=doc_id or stable_id(url, body),
         text=body,
         source=source,
-        published=published,
+        published=published or find_dateline(body),
         title=title,
         url=url,
         language=language,

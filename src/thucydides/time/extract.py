@@ -18,12 +18,27 @@ from thucydides.model import TimeRef
 from thucydides.time.normalise import normalise
 
 # Leading words of an entity that are not part of the time expression itself.
-_LEADING = re.compile(r"^(?:on|in|at|by|since|from|until|till|during|of|for)\s+", re.I)
+_LEADING = re.compile(
+    r"^(?:on|in|at|by|since|from|until|till|during|of|for|and|to|between|before|after)\s+",
+    re.I,
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 _EXTRA = re.compile(
     r"\b(?:(?:last|next|this|earlier this|later this)\s+(?:week|month|year)"
-    r"|(?:yesterday|today|tomorrow)"
+    r"|(?:yesterday|today|tomorrow|recently|currently|nowadays)"
     r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|[a-z]+-(?:day|week|month|year)(?=\s+[a-z]))\b",
+    r"|[a-z]+-(?:day|week|month|year)(?=\s+[a-z])"
+    r"|(?:the\s+)?(?:first|second|third|fourth|last|previous)\s+quarter(?:\s+of\s+\d{4})?"
+    r"|(?:early|late|mid)[\s-]*(?:19|20)\d\d"
+    r"|\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:UTC|GMT))?"
+    r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    r"|\d{1,2}\s+" + _MONTHS + r"(?:\s+(?:19|20)\d\d)?"
+    r"|" + _MONTHS + r"\s+(?:19|20)\d\d"
+    r"|(?:in|since|until|from|and|to|by|of|between|before|after)\s+(?:19|20)\d\d(?![\d,.%-])"
+    r")\b",
     re.I,
 )
 _FUTURE_MARKERS = frozenset({"will", "shall", "'ll"})
@@ -37,7 +52,7 @@ def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
         if not text:
             continue
         sentence = span.sent
-        result = normalise(text, published, future=_is_future(sentence))
+        result = normalise(text, published, future=_is_future(span))
         if result is None:
             continue
         key = (start, start + len(text))
@@ -75,5 +90,10 @@ def _trim(text: str, start: int) -> tuple[str, int]:
     return stripped, start
 
 
-def _is_future(sentence: Span) -> bool:
-    return any(t.lower_ in _FUTURE_MARKERS and t.tag_ == "MD" for t in sentence)
+def _is_future(span: Span) -> bool:
+    """Whether the clause the expression belongs to speaks of the future ("will meet again
+    next week"), judged on the verb it modifies, not on the whole sentence."""
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return any(c.lower_ in _FUTURE_MARKERS and c.tag_ == "MD" for c in verb.children)

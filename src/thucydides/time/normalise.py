@@ -81,8 +81,46 @@ SETS = {
     "every month": "P1M",
     "every year": "P1Y",
 }
+PAST_WORDS = frozenset(
+    {
+        "recently",
+        "recent",
+        "lately",
+        "the past",
+        "in the past",
+        "more recently",
+        "previously",
+        "formerly",
+        "earlier",
+    }
+)
+FUTURE_WORDS = frozenset(
+    {
+        "in the future",
+        "the future",
+        "soon",
+        "short-term",
+        "upcoming",
+        "in the coming years",
+        "in coming years",
+    }
+)
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 PRESENT = frozenset(
     {
+        "current",
+        "ongoing",
+        "present-day",
         "now",
         "currently",
         "at present",
@@ -112,7 +150,7 @@ MONTH_YEAR = re.compile(
     re.I,
 )
 YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+year\s+)?(?P<year>1[5-9]\d\d|20\d\d)$", re.I)
-DECADE = re.compile(r"^(?:the\s+)?(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s)$", re.I)
+DECADE = re.compile(r"^(?:the\s+)?'?(?:(?P<century>1[5-9]|20)?(?P<decade>\d)0'?s)$", re.I)
 ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})$")
 WEEKDAY_ONLY = re.compile(
@@ -161,6 +199,12 @@ def normalise(text: str, anchor: date | None, *, future: bool = False) -> Normal
     for rule in (
         _set,
         _present,
+        _reference,
+        _time_of_day,
+        _quarter,
+        _season,
+        _fuzzy_year,
+        _span_of_period,
         _iso,
         _numeric,
         _month_day_year,
@@ -190,6 +234,131 @@ def _set(text: str, anchor: date | None, future: bool) -> Normalised | None:
 
 def _present(text: str, anchor: date | None, future: bool) -> Normalised | None:
     return Normalised("DATE", "PRESENT_REF", None) if text.lower() in PRESENT else None
+
+
+def _reference(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    lowered = text.lower()
+    if lowered in PAST_WORDS:
+        return Normalised("DATE", "PAST_REF", None)
+    if lowered in FUTURE_WORDS:
+        return Normalised("DATE", "FUTURE_REF", None)
+    return None
+
+
+TIME_OF_DAY = re.compile(
+    r"^(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+    r"(?:\s*\(?(?P<zone>UTC|GMT)[^)]*\)?)?$",
+    re.I,
+)
+
+
+def _time_of_day(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    """ "18:00 UTC", "6:40 p.m.": a time on the publication day."""
+    match = TIME_OF_DAY.match(text)
+    if not match or not (match["m"] or match["ampm"]):
+        return None
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    if match["ampm"] and match["ampm"].lower().startswith("p") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    zone = "Z" if match["zone"] else ""
+    return Normalised("TIME", f"{day}T{hour:02d}:{minute:02d}{zone}", None)
+
+
+QUARTER = re.compile(
+    r"^(?:the\s+)?(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|last|previous|final"
+    r"|this|current|next|coming)\s+(?:fiscal\s+|financial\s+)?quarter"
+    r"(?:\s+of\s+(?:the\s+year\s+)?(?P<year>\d{4}))?$",
+    re.I,
+)
+
+
+def _quarter(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    """ "the fourth quarter" is the last fourth quarter before publication."""
+    match = QUARTER.match(text)
+    if not match:
+        return None
+    which = match["which"].lower()
+    if match["year"]:
+        year = int(match["year"])
+        number = QUARTERS.get(which)
+        return Normalised("DATE", f"{year}-Q{number}", "quarter") if number else None
+    if anchor is None:
+        return None
+    current = (anchor.month - 1) // 3 + 1
+    index = anchor.year * 4 + current - 1
+    if which in QUARTERS:
+        target = QUARTERS[which]
+        index = anchor.year * 4 + target - 1
+        if not future and target > current:
+            index -= 4
+    elif which in ("last", "previous", "final"):
+        index -= 1
+    elif which in ("next", "coming"):
+        index += 1
+    return Normalised("DATE", f"{index // 4}-Q{index % 4 + 1}", "quarter")
+
+
+SEASON = re.compile(
+    r"^(?:(?P<which>this|last|next|early|late|mid)\s+)?(?:the\s+)?"
+    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$",
+    re.I,
+)
+
+
+def _season(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    match = SEASON.match(text)
+    if not match:
+        return None
+    code = SEASONS[match["season"].lower()]
+    if match["year"]:
+        return Normalised("DATE", f"{match['year']}-{code}", "season")
+    if anchor is None:
+        return None
+    step = {"last": -1, "next": 1}.get((match["which"] or "").lower(), 0)
+    return Normalised("DATE", f"{anchor.year + step}-{code}", "season")
+
+
+FUZZY_YEAR = re.compile(
+    r"^(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)[\s-]*(?P<year>\d{4})$",
+    re.I,
+)
+PERIOD_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|rest|remainder)\s+of\s+"
+    r"(?P<which>the|this|last|next)\s+year$",
+    re.I,
+)
+
+
+def _fuzzy_year(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    """ "early 2009", "mid-2011", "the end of this year": the year, at year precision."""
+    match = FUZZY_YEAR.match(text)
+    if match:
+        return Normalised("DATE", match["year"], "year")
+    match = PERIOD_OF_YEAR.match(text)
+    if match and anchor is not None:
+        step = {"last": -1, "next": 1}.get(match["which"].lower(), 0)
+        return Normalised("DATE", f"{anchor.year + step}", "year")
+    return None
+
+
+SPAN_OF_PERIOD = re.compile(
+    r"^the\s+(?:past|last|next|coming|previous)\s+(?P<unit>decade|year|month|week|century)$",
+    re.I,
+)
+
+
+def _span_of_period(text: str, anchor: date | None, future: bool) -> Normalised | None:
+    """ "the past decade" is a duration (P10Y); "last year" without "the" is a date."""
+    match = SPAN_OF_PERIOD.match(text)
+    if not match:
+        return None
+    value = {"decade": "P10Y", "year": "P1Y", "month": "P1M", "week": "P1W", "century": "P100Y"}[
+        match["unit"].lower()
+    ]
+    return Normalised("DURATION", value, None)
 
 
 def _iso(text: str, anchor: date | None, future: bool) -> Normalised | None:

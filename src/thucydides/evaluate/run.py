@@ -1,0 +1,80 @@
+"""Run an evaluation for ``thucydides evaluate``: detect the gold format, score the engine
+(and, for time expressions, the dateparser baseline) and return the figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from thucydides.errors import ConfigError, Msg
+from thucydides.evaluate import actors as actor_eval
+from thucydides.evaluate import timex as timex_eval
+from thucydides.nlp import parse
+from thucydides.pipeline import Pipeline
+from thucydides.time.dateline import find_dateline
+from thucydides.time.extract import find_timexes
+
+# MEANTIME annotates the headline, the dateline and the first sentences: six in all.
+MEANTIME_ANNOTATED_SENTENCES = 6
+
+
+def detect_task(items: list[dict[str, Any]]) -> str:
+    gold = items[0].get("gold", {}) if items else {}
+    if "timexes" in gold:
+        return "timex"
+    if "country" in gold or "sector" in gold:
+        return "actors"
+    return "unknown"
+
+
+def evaluate_file(
+    path: Path, pipeline: Pipeline, task: str = "auto", baseline: bool = True
+) -> dict[str, Any]:
+    items = timex_eval.read_gold(path)
+    task = detect_task(items) if task == "auto" else task
+    if task == "actors":
+        return {
+            "task": task,
+            "engine": actor_eval.evaluate_actors(items, pipeline.resolve_actor).as_dict(),
+        }
+    if task == "timex":
+        tagger, region = timex_tagger(pipeline)
+        result: dict[str, Any] = {
+            "task": task,
+            "engine": timex_eval.evaluate_timexes(items, tagger, region).as_dict(),
+        }
+        if baseline:
+            result["dateparser"] = timex_eval.evaluate_timexes(
+                items, timex_eval.dateparser_tagger, region
+            ).as_dict()
+        return result
+    raise ConfigError(
+        Msg.E021,
+        path=path,
+        detail="unknown gold format (expected gold.timexes or gold.country/gold.sector)",
+    )
+
+
+def timex_tagger(pipeline: Pipeline) -> tuple[timex_eval.Tagger, Callable[[str], int]]:
+    """Our time tagger and the end of the annotated region, sharing one parse per text."""
+    parsed: dict[str, Any] = {}
+
+    def doc_of(text: str) -> Any:
+        if text not in parsed:
+            parsed.clear()
+            parsed[text] = next(parse(pipeline.engine.nlp, [text]))
+        return parsed[text]
+
+    def tag(text: str, anchor: date | None) -> list[timex_eval.Prediction]:
+        anchor = anchor or find_dateline(text)
+        return [
+            (t.span.start, t.span.end, t.type, t.value) for t in find_timexes(doc_of(text), anchor)
+        ]
+
+    def region(text: str) -> int:
+        sentences = list(doc_of(text).sents)
+        return int(sentences[min(MEANTIME_ANNOTATED_SENTENCES, len(sentences)) - 1].end_char)
+
+    return tag, region
