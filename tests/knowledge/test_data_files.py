@@ -83,8 +83,10 @@ def test_seed_metonyms_resolve() -> None:
     assert capitals["Washington"] == "USA" and capitals["the Kremlin"] == "RUS"
 
 
-@pytest.mark.parametrize("name", ["organisations.yaml", "armed_groups.yaml"])
-def test_organisations_and_groups(name: str) -> None:
+@pytest.mark.parametrize(
+    "name", ["organisations.yaml", "armed_groups.yaml", "bodies.yaml", "parties.yaml"]
+)
+def test_organisations_groups_bodies_and_parties(name: str) -> None:
     rows = _rows(name)
     codes = [row["code"] for row in rows]
     assert len(codes) == len(set(codes)), [c for c, n in Counter(codes).items() if n > 1]
@@ -99,15 +101,27 @@ def test_organisations_and_groups(name: str) -> None:
 
 
 def test_people_have_valid_terms() -> None:
-    rows = _rows("people.yaml")
-    assert len(rows) >= 100
+    rows = [
+        row
+        for path in sorted(data_path("actors").glob("people*.yaml"))
+        for row in read_yaml_list(path)
+    ]
+    assert len(rows) >= 3000
+    countries = {row["iso3"] for row in _rows("countries.yaml")}
     for row in rows:
+        assert row["country"] in countries | {"IGO"}, row["name"]
         start, end = row.get("start"), row.get("end")
         start = date.fromisoformat(str(start)) if start else None
         end = date.fromisoformat(str(end)) if end else None
         assert start is None or end is None or start <= end, row["name"]
         assert row["sector"] in SECTOR_CODES, row["name"]
         assert _all_strings(row.get("aliases", [])), row["name"]
+
+
+def test_heads_are_lower_case_word_lists() -> None:
+    heads = read_yaml(data_path("actors", "heads.yaml"))
+    for key in ("person_heads", "collective_heads"):
+        assert _all_strings(heads[key]) and all(w == w.lower() for w in heads[key]), key
 
 
 def test_sector_nouns_are_unique_and_known() -> None:

@@ -55,3 +55,10 @@ def test_no_publication_date_leaves_relative_dates_unresolved(code_text: CodeTex
     record = record_json(code_text("India accused Pakistan of shelling yesterday.", None))
     assert all(t["text"] != "yesterday" for t in record["timexes"])
     assert any(w.startswith("W001") for w in record["warnings"])
+
+
+def test_ranges_give_both_ends(code_text: CodeText) -> None:
+    text = "Fighting raged between May 7 and 10, 2025, and from 2019 to 2021 talks stalled."
+    values = {t["text"]: t["value"] for t in record_json(code_text(text))["timexes"]}
+    assert values["May 7"] == "2025-05-07" and values["10"] == "2025-05-10"
+    assert values["2019"] == "2019" and values["2021"] == "2021"

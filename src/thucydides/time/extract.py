@@ -42,6 +42,12 @@ _EXTRA = re.compile(
     re.I,
 )
 _FUTURE_MARKERS = frozenset({"will", "shall", "'ll"})
+# "between May 7 and 10", "May 7-10, 2025": the second day borrows the first one's month.
+_DAY_RANGE = re.compile(
+    r"\b(?P<month>" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|through|-|–)\s*"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
 
 
 def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
@@ -68,7 +74,42 @@ def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
             precision=result.precision,
             sentence=sentence_of[sentence.start],
         )
+    for match in _DAY_RANGE.finditer(doc.text):
+        _add_range_end(doc, match, published, sentence_of, found)
     return [found[k] for k in sorted(found)]
+
+
+def _add_range_end(
+    doc: Doc,
+    match: re.Match[str],
+    published: date | None,
+    sentence_of: dict[int, int],
+    found: dict[tuple[int, int], TimeRef],
+) -> None:
+    key = (match.start("day"), match.end("day"))
+    for a, b in [k for k in found if k[0] <= key[0] < k[1]]:
+        del found[(a, b)]  # "10, 2025" read alone as October: the range says otherwise
+    year = f", {match['year']}" if match["year"] else ""
+    for (a, b), timex in list(found.items()):
+        if a == match.start() and year and timex.precision == "day":
+            # "May 7 and 10, 2025": the year at the end belongs to both days.
+            value = normalise(f"{timex.text}{year}", published)
+            if value is not None:
+                found[(a, b)] = TimeRef(
+                    timex.text, timex.span, value.type, value.value, value.precision, timex.sentence
+                )
+    result = normalise(f"{match['month']} {match['day']}{year}", published)
+    span = doc.char_span(*key, alignment_mode="expand")
+    if result is None or span is None:
+        return
+    found[key] = TimeRef(
+        text=match["day"],
+        span=TextSpan(*key),
+        type=result.type,
+        value=result.value,
+        precision=result.precision,
+        sentence=sentence_of[span.sent.start],
+    )
 
 
 def _candidates(doc: Doc) -> Iterator[Span]:

@@ -536,10 +536,15 @@ def _units_ago(text: str, anchor: date | None, future: bool) -> Normalised | Non
     return Normalised("DATE", f"{(anchor.year + 10 * n) // 10:03d}", "decade")
 
 
+RANGE_WORDS = re.compile(r"\b(?:and|to|through|between)\b|\d\s*[-–]\s*\d", re.I)
+
+
 def _dateparser(text: str, anchor: date | None) -> Normalised | None:
     """Fallback: dateparser, trusted only when it reports what it found."""
     if anchor is None or not re.search(r"\d|" + "|".join(MONTHS), text, re.I):
         return None
+    if RANGE_WORDS.search(text):
+        return None  # dateparser reads "May 7 and 10" as one day; the extractor splits it
     from datetime import datetime
 
     import dateparser  # imported lazily: it takes a second to load
