@@ -45,6 +45,8 @@ NP_DEPS = frozenset(
     }
 )
 LOCATIVE_NP_PREPS = frozenset({"in", "across", "at"})
+# A place after "in"/"across" gives a phrase its country only when nothing nearer does.
+LOCATIVE_PENALTY = 100
 NP_PREPS = frozenset({"of", "from"}) | LOCATIVE_NP_PREPS
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -255,18 +257,17 @@ class DocumentActors:
 
     def _candidates(self, head: Token, tokens: Sequence[Token]) -> list[_Candidate]:
         depth = _depths(head, tokens)
-        people_noun = head.i in self._sector_at or head.ent_type_ == "PERSON"
         found: dict[AliasMatch, _Candidate] = {}
         for token in tokens:
             alias = self._alias_at.get(token.i)
             if alias is None:
                 continue
-            if not people_noun and _under_locative(token, head):
-                continue  # "talks in Riyadh" are not Saudi; "unions in Denmark" are Danish
             entries = self.kb.lookup_key(alias.key, self.published)
             if not entries:
                 continue
             d = depth[token.i]
+            if _under_locative(token, head):
+                d += LOCATIVE_PENALTY  # "Russian troops in Syria" are Russian
             if alias not in found or d < found[alias].depth:
                 found[alias] = _Candidate(entries[0], alias, d)
         return sorted(found.values(), key=lambda c: (c.depth, c.match.start))
@@ -366,7 +367,8 @@ class DocumentActors:
             # Only a single official is assumed to serve the country the sentence is about
             # ("the spokesperson"); "troops" or "drones" with no country named stay unknown.
             titled = head.tag_ in ("NN", "NNP") and sector in STATE_SECTORS
-            country = self._infer_country(head) if titled else None
+            country = self._town_country(head) or (
+                self._infer_country(head) if titled else None)
             return Actor(
                 code=composite_code(country, sector),
                 country=country,
@@ -375,6 +377,18 @@ class DocumentActors:
                 kind="sector",
             )
         return self._gazetteer_place(head)
+
+    def _town_country(self, head: Token) -> str | None:
+        """The country of a town named in the phrase ("Kano State government")."""
+        if self.places is None:
+            return None
+        for child in head.subtree:
+            entity = _entity_of(child)
+            if child.i != head.i and entity is not None and entity.label_ in ("GPE", "LOC"):
+                country = self.places(entity.text)
+                if country is not None:
+                    return country
+        return None
 
     def _gazetteer_place(self, head: Token) -> Actor | None:
         """A town the knowledge base does not list ("Mariupol"): its people, in its country."""

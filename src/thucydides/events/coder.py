@@ -304,6 +304,8 @@ class EventCoder:
             if clause is not None and not any(actors.resolve(h) for h in heads):
                 heads = roles.recipient_candidates(clause, territorial) + heads
         for head in heads:
+            if head.i == trigger.i:
+                continue  # "held talks in Riyadh": the event noun is not its own recipient
             refs = [
                 r
                 for r in actors.resolve(head)
