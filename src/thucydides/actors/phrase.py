@@ -59,6 +59,8 @@ def resolve_phrase(
         return None
     actors = DocumentActors(doc, kb, matcher, day, places)
     refs = actors.resolve(head)
+    if not refs or refs[0].actor.country is None:
+        refs = actors.resolve_whole(head) or refs
     actor = refs[0].actor if refs else None
     if context and (actor is None or actor.country is None):
         fallback = resolve_phrase(nlp, kb, matcher, context, None, day, places)

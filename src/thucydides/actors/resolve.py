@@ -47,6 +47,8 @@ NP_DEPS = frozenset(
 LOCATIVE_NP_PREPS = frozenset({"in", "across", "at"})
 # A place after "in"/"across" gives a phrase its country only when nothing nearer does.
 LOCATIVE_PENALTY = 100
+# Words of a stand-alone phrase that the parser did not attach under its head.
+UNATTACHED_DEPTH = 50
 NP_PREPS = frozenset({"of", "from"}) | LOCATIVE_NP_PREPS
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -197,6 +199,14 @@ class DocumentActors:
             cache[head.i] = self._resolve_uncached(head)
         return cache[head.i]
 
+    def resolve_whole(self, head: Token) -> list[ActorRef]:
+        """Resolve a document that is one actor phrase ("Boko Haram gunmen"), counting every
+        word as part of it however the parser attached it."""
+        tokens = list(self.doc)
+        candidates = self._candidates(head, tokens)
+        actor = self._compose(head, tokens, candidates)
+        return [] if actor is None else [_ref(self.doc[:], actor)]
+
     def _resolve_uncached(self, head: Token) -> list[ActorRef]:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
@@ -265,7 +275,7 @@ class DocumentActors:
             entries = self.kb.lookup_key(alias.key, self.published)
             if not entries:
                 continue
-            d = depth[token.i]
+            d = depth.get(token.i, UNATTACHED_DEPTH)
             if _under_locative(token, head):
                 d += LOCATIVE_PENALTY  # "Russian troops in Syria" are Russian
             if alias not in found or d < found[alias].depth:
@@ -367,8 +377,7 @@ class DocumentActors:
             # Only a single official is assumed to serve the country the sentence is about
             # ("the spokesperson"); "troops" or "drones" with no country named stay unknown.
             titled = head.tag_ in ("NN", "NNP") and sector in STATE_SECTORS
-            country = self._town_country(head) or (
-                self._infer_country(head) if titled else None)
+            country = self._town_country(head) or (self._infer_country(head) if titled else None)
             return Actor(
                 code=composite_code(country, sector),
                 country=country,
