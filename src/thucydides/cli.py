@@ -152,16 +152,25 @@ def evaluate(
     baseline: Annotated[
         bool, typer.Option(help="Also score the dateparser baseline (time expressions).")
     ] = True,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actors", help="Extra actor dictionary, as for `code`; repeatable.", metavar="FILE"
+        ),
+    ] = None,
 ) -> None:
     """Score the engine on a gold file and print the figures as JSON.
 
     Actors: country and sector accuracy. Time expressions: span precision, recall and F1
     (strict and relaxed) and type and value accuracy, for the engine and for dateparser alone.
+    Events: (source, target, CAMEO code) triple and CAMEO-root precision, recall and F1, per
+    root, and a confusion table.
     """
     from thucydides.evaluate.run import evaluate_file
 
     try:
-        result = evaluate_file(gold, Pipeline(Config()), task, baseline)
+        config = Config(actor_files=tuple(str(p) for p in actors or ()))
+        result = evaluate_file(gold, Pipeline(config), task, baseline)
     except ConfigError as exc:
         typer.echo(f"thucydides: {exc}", err=True)
         raise typer.Exit(2) from None

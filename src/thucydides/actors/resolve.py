@@ -344,8 +344,14 @@ class DocumentActors:
             and not generic
             and (base.kind in ("igo", "ngo", "body"))
         ):
-            # "European Union legislators": members of the body, of their own sector.
-            return replace(base, sector=sector, role=role, kind="sector")
+            # "European Union legislators", "the Calenardhon government": the body's people
+            # of that sector, coded as in the CAMEO dictionaries by appending the agent code.
+            code = (
+                f"{base.code}{sector}"
+                if base.code and not base.code.endswith(sector)
+                else (base.code)
+            )
+            return replace(base, sector=sector, role=role, kind="sector", code=code)
         if base.kind == "body" and named_country not in (None, base.country):
             # "Chile's Defense Department", "the Mexican National Guard": another country's
             # body of the same kind, not the one the knowledge base names.

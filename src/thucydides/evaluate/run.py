@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.errors import ConfigError, Msg
+from thucydides.ingest import read_text_document
 from thucydides.evaluate import actors as actor_eval
+from thucydides.evaluate import events as event_eval
 from thucydides.evaluate import timex as timex_eval
 from thucydides.nlp import parse
 from thucydides.pipeline import Pipeline
@@ -24,6 +26,8 @@ def detect_task(items: list[dict[str, Any]]) -> str:
     gold = items[0].get("gold", {}) if items else {}
     if "timexes" in gold:
         return "timex"
+    if "events" in gold:
+        return "events"
     if "country" in gold or "sector" in gold:
         return "actors"
     return "unknown"
@@ -50,11 +54,35 @@ def evaluate_file(
                 items, timex_eval.dateparser_tagger, region
             ).as_dict()
         return result
+    if task == "events":
+        return {
+            "task": task,
+            "engine": event_eval.evaluate_events(items, event_coder(pipeline)).as_dict(),
+        }
     raise ConfigError(
         Msg.E021,
         path=path,
-        detail="unknown gold format (expected gold.timexes or gold.country/gold.sector)",
+        detail="unknown gold format (expected gold.timexes, "
+        "gold.events or gold.country/gold.sector)",
     )
+
+
+def event_coder(pipeline: Pipeline) -> event_eval.Coder:
+    """Asserted (actor code, recipient code, CAMEO code) triples of a sentence."""
+
+    def code(text: str, anchor: date | None) -> set[event_eval.Triple]:
+        record = pipeline(read_text_document(text, published=anchor, source="<gold>"))
+        return {
+            (
+                (e.actor.actor.code or "---") if e.actor else "---",
+                (e.recipient.actor.code or "---") if e.recipient else "---",
+                e.type.cameo,
+            )
+            for e in record.events
+            if e.factuality == "asserted"
+        }
+
+    return code
 
 
 def timex_tagger(pipeline: Pipeline) -> tuple[timex_eval.Tagger, Callable[[str], int]]:

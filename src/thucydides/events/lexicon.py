@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Literal
 
 from thucydides.errors import ConfigError, Msg
@@ -57,9 +58,20 @@ class Lexicon:
 
 
 def _patterns(codes: frozenset[str]) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
-    path = data_path("events", "patterns.yaml")
+    """Every ``patterns*.yaml`` file: the seed lexicon and the general CAMEO one."""
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
+    for path in sorted(data_path("events").glob("patterns*.yaml")):
+        _read_patterns(path, codes, verbs, nouns)
+    return verbs, nouns
+
+
+def _read_patterns(
+    path: Path,
+    codes: frozenset[str],
+    verbs: dict[str, list[Pattern]],
+    nouns: dict[str, list[Pattern]],
+) -> None:
     for row in read_yaml_list(path):
         code = str(row["code"])
         state_code = str(row["state_code"]) if row.get("state_code") else None
@@ -80,7 +92,6 @@ def _patterns(codes: frozenset[str]) -> tuple[dict[str, list[Pattern]], dict[str
                 state_code=state_code,
             )
             (nouns if kind == "noun" else verbs)[head].append(pattern)
-    return verbs, nouns
 
 
 @cache
