@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.errors import ConfigError, Msg
-from thucydides.ingest import read_text_document
 from thucydides.evaluate import actors as actor_eval
 from thucydides.evaluate import events as event_eval
 from thucydides.evaluate import timex as timex_eval
+from thucydides.ingest import read_text_document
 from thucydides.nlp import parse
 from thucydides.pipeline import Pipeline
 from thucydides.time.dateline import find_dateline
