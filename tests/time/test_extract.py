@@ -62,3 +62,12 @@ def test_ranges_give_both_ends(code_text: CodeText) -> None:
     values = {t["text"]: t["value"] for t in record_json(code_text(text))["timexes"]}
     assert values["May 7"] == "2025-05-07" and values["10"] == "2025-05-10"
     assert values["2019"] == "2019" and values["2021"] == "2021"
+
+
+def test_recurring_week_day(code_text: CodeText) -> None:
+    timexes = record_json(code_text("Protesters gather every Friday outside parliament."))[
+        "timexes"
+    ]
+    assert [(t["text"], t["type"], t["value"]) for t in timexes] == [
+        ("every Friday", "SET", "XXXX-WXX-5")
+    ]

@@ -125,6 +125,8 @@ CASES = [
     ("monthly", SAT, "SET", "P1M", None),
     ("every year", SAT, "SET", "P1Y", None),
     ("quarterly", SAT, "SET", "P3M", None),
+    ("every Monday", SAT, "SET", "XXXX-WXX-1", None),
+    ("each Friday", SAT, "SET", "XXXX-WXX-5", None),
 ]
 
 

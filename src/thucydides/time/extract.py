@@ -29,7 +29,7 @@ _MONTHS = (
 _EXTRA = re.compile(
     r"\b(?:(?:last|next|this|earlier this|later this)\s+(?:week|month|year)"
     r"|(?:yesterday|today|tomorrow|recently|currently|nowadays)"
-    r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:on\s+|every\s+|each\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|[a-z]+-(?:day|week|month|year)(?=\s+[a-z])"
     r"|(?:the\s+)?(?:first|second|third|fourth|last|previous)\s+quarter(?:\s+of\s+\d{4})?"
     r"|(?:early|late|mid)[\s-]*(?:19|20)\d\d"

@@ -227,9 +227,17 @@ def normalise(text: str, anchor: date | None, *, future: bool = False) -> Normal
 # ---- rules ---------------------------------------------------------------------------------
 
 
+EVERY_WEEKDAY = re.compile(r"^(?:every|each)\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")$", re.I)
+
+
 def _set(text: str, anchor: date | None, future: bool) -> Normalised | None:
     value = SETS.get(text.lower())
-    return Normalised("SET", value, None) if value else None
+    if value:
+        return Normalised("SET", value, None)
+    match = EVERY_WEEKDAY.match(text)
+    if match:  # "every Monday": TIMEX3 XXXX-WXX-1
+        return Normalised("SET", f"XXXX-WXX-{WEEKDAYS[match['weekday'].lower()] + 1}", None)
+    return None
 
 
 def _present(text: str, anchor: date | None, future: bool) -> Normalised | None:
