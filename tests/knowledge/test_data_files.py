@@ -144,6 +144,7 @@ def test_event_patterns_use_real_codes_and_string_lemmas() -> None:
             assert all(p.code in codes for p in patterns)
     assert set(lexicon.refusal_codes.values()) <= codes
     assert set(lexicon.instruments.values()) <= codes
+    assert set(lexicon.paired_codes) | set(lexicon.paired_codes.values()) <= codes
     for row in read_yaml_list(data_path("events", "patterns.yaml")):
         assert _all_strings(row["lemmas"]), row
         assert _all_strings(row.get("objects", [])), row

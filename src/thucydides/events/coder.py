@@ -94,7 +94,18 @@ class EventCoder:
         for token in sentence:
             for found in self._code_token(token, lemmas, actors, previous + codings, used_nouns):
                 codings.append(replace(found, sentence=index))
-        return _deduplicate(codings)
+        return self._with_converses(_deduplicate(codings))
+
+    def _with_converses(self, codings: list[Coding]) -> list[Coding]:
+        """A visit by A to B is also B hosting A (TABARI's paired codes)."""
+        result = list(codings)
+        for coding in codings:
+            converse = self.lexicon.paired_codes.get(coding.code)
+            if converse and coding.actor is not None and coding.recipient is not None:
+                result.append(
+                    replace(coding, code=converse, actor=coding.recipient, recipient=coding.actor)
+                )
+        return result
 
     # ---- triggers ---------------------------------------------------------------------------
 

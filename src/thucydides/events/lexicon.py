@@ -49,6 +49,7 @@ class Lexicon:
     denial_verbs: frozenset[str]
     acceptance_verbs: frozenset[str]
     mutual_roots: frozenset[str]
+    paired_codes: Mapping[str, str]  # "042" (visit) → "043" (host the visit)
 
     def refusal_code(self, code: str) -> str:
         for length in (4, 3, 2):
@@ -124,4 +125,5 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         denial_verbs=words("denial_verbs"),
         acceptance_verbs=words("acceptance_verbs"),
         mutual_roots=words("mutual_roots"),
+        paired_codes={str(k): str(v) for k, v in grammar["paired_codes"].items()},
     )
