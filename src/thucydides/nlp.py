@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from thucydides.errors import ConfigError, Msg
 
@@ -56,6 +56,15 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator
     for pieces in pending:
         docs = [next(parsed) for _ in pieces]
         yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def inside_quotes(sentence: Span, token: Token) -> bool:
+    """Whether ``token`` stands inside a quotation opened earlier in its sentence."""
+    marks = sum(1 for t in sentence if t.i < token.i and t.text in QUOTE_MARKS)
+    return marks % 2 == 1
 
 
 def installed_models(candidates: Sequence[str] = MODEL_CASCADE) -> list[str]:

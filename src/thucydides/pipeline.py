@@ -99,6 +99,7 @@ class ActorStage:
             self.engine.matcher,
             analysis.document.published,
             self.engine.gazetteer.country_of,
+            self.engine.lexicon.reporting_verbs,
         )
         return analysis.add(self.produces, actors=actors)
 

@@ -20,6 +20,7 @@ from thucydides.actors.kb import COUNTRY_KINDS, FORMER_SECTOR, Entry, KnowledgeB
 from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
 from thucydides.model import Actor, ActorRef
 from thucydides.model import Span as TextSpan
+from thucydides.nlp import inside_quotes
 
 # Name of a place → its country, from the gazetteer.
 PlaceLookup = Callable[[str], str | None]
@@ -98,11 +99,13 @@ class DocumentActors:
         matcher: MentionMatcher,
         published: date | None,
         places: PlaceLookup | None = None,
+        reporting_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.kb = kb
         self.published = published
         self.places = places
+        self.reporting_verbs = reporting_verbs  # "said": who a quotation's "we" is
         self._alias_at: dict[int, AliasMatch] = {}
         for alias in matcher.aliases(doc):
             for i in range(alias.start, alias.end):
@@ -184,10 +187,6 @@ class DocumentActors:
                 )
             )
         return refs
-
-    def country_of(self, token: Token) -> str | None:
-        """The country an alias at ``token`` names, if any (places, capitals, adjectives)."""
-        return self._country_by_token.get(token.i)
 
     # ---- resolution of one phrase ---------------------------------------------------------
 
@@ -536,10 +535,10 @@ class DocumentActors:
     def _quoted_speaker(self, pronoun: Token) -> list[ActorRef]:
         """ "we"/"I" inside a quotation is the quoted speaker's side."""
         sentence = pronoun.sent
-        if not _inside_quotes(sentence, pronoun):
+        if not inside_quotes(sentence, pronoun):
             return []
         for token in sentence:
-            if token.lemma_ in REPORTING_LEMMAS and not _inside_quotes(sentence, token):
+            if token.lemma_ in self.reporting_verbs and not inside_quotes(sentence, token):
                 for child in token.children:
                     if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
                         refs = self._resolve_one(child)
@@ -578,25 +577,6 @@ class DocumentActors:
             for ref in self._resolve_one(entity.root):
                 if ref.actor.kind == "person":
                     self.people.append((entity.start, _ref(entity, ref.actor)))
-
-
-REPORTING_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "state",
-        "declare",
-        "announce",
-        "insist",
-        "claim",
-        "affirm",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "note",
-    }
-)
 
 
 def _ref(span: Span, actor: Actor) -> ActorRef:
@@ -693,13 +673,3 @@ def _entity_of(token: Token) -> Span | None:
         if entity.start <= token.i < entity.end:
             return entity
     return None
-
-
-def _inside_quotes(sentence: Span, token: Token) -> bool:
-    quotes = 0
-    for t in sentence:
-        if t.i >= token.i:
-            break
-        if t.text in ('"', "“", "”", "``", "''"):
-            quotes += 1
-    return quotes % 2 == 1

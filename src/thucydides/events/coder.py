@@ -25,6 +25,7 @@ from thucydides.events import roles
 from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
+from thucydides.nlp import inside_quotes
 
 STATE_KINDS = frozenset({"country"})
 # A locative phrase can only name a country (or its region) as the recipient.
@@ -36,7 +37,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL"})
 EVENT_ANAPHORS = frozenset(
     {"assault", "attack", "operation", "strike", "offensive", "raid", "bombardment", "strikes"}
 )
-QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,9 +339,9 @@ class EventCoder:
             if governor.i != verb.i and governor.lemma_.lower() in self.lexicon.reporting_verbs:
                 return governor
         sentence = verb.sent
-        if _inside_quotes(sentence, verb):
+        if inside_quotes(sentence, verb):
             for token in sentence:
-                if token.lemma_.lower() in self.lexicon.reporting_verbs and not _inside_quotes(
+                if token.lemma_.lower() in self.lexicon.reporting_verbs and not inside_quotes(
                     sentence, token
                 ):
                     return token
@@ -525,11 +525,6 @@ def _phrase_lemmas(head: Token) -> Iterable[str]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield obj.lemma_.lower()
-
-
-def _inside_quotes(sentence: Span, token: Token) -> bool:
-    marks = sum(1 for t in sentence if t.i < token.i and t.text in QUOTE_MARKS)
-    return marks % 2 == 1
 
 
 def _anaphoric_actor(earlier: list[Coding]) -> list[ActorRef]:
