@@ -168,3 +168,14 @@ def test_boilerplate_patterns_compile() -> None:
     for row in rows:
         re.compile(row["pattern"])
         assert row["why"].strip()
+
+
+def test_time_words() -> None:
+    words = read_yaml(data_path("time", "words.yaml"))
+    for key in ("present", "past", "future"):
+        assert _all_strings(words[key]), key
+    assert not set(words["present"]) & set(words["past"]) & set(words["future"])
+    assert all(isinstance(k, str) for key in ("numbers", "sets", "relative_days", "seasons",
+                                              "quarters") for k in words[key])
+    assert set(words["seasons"].values()) == {"SP", "SU", "FA", "WI"}
+    assert set(words["quarters"].values()) == {1, 2, 3, 4}

@@ -22,38 +22,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from thucydides.model import Precision, TimexType
+from thucydides.resources import data_path, read_yaml
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "several": None,
-    "few": None,
-    "couple": 2,
-}
+_WORDS = read_yaml(data_path("time", "words.yaml"))
+NUMBER_WORDS: dict[str, int | None] = {str(k): v for k, v in _WORDS["numbers"].items()}
+SETS: dict[str, str] = {str(k): str(v) for k, v in _WORDS["sets"].items()}
+PRESENT = frozenset(str(w) for w in _WORDS["present"])
+PAST_WORDS = frozenset(str(w) for w in _WORDS["past"])
+FUTURE_WORDS = frozenset(str(w) for w in _WORDS["future"])
+SEASONS: dict[str, str] = {str(k): str(v) for k, v in _WORDS["seasons"].items()}
+QUARTERS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["quarters"].items()}
+_RELATIVE_DAYS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["relative_days"].items()}
 UNITS = {
     "second": "S",
     "minute": "M",
@@ -66,72 +49,6 @@ UNITS = {
     "century": "CE",
 }
 TIME_UNITS = frozenset({"second", "minute", "hour"})
-SETS = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "yearly": "P1Y",
-    "annually": "P1Y",
-    "annual": "P1Y",
-    "hourly": "PT1H",
-    "quarterly": "P3M",
-    "biweekly": "P2W",
-    "every day": "P1D",
-    "every week": "P1W",
-    "every month": "P1M",
-    "every year": "P1Y",
-}
-PAST_WORDS = frozenset(
-    {
-        "recently",
-        "recent",
-        "lately",
-        "the past",
-        "in the past",
-        "more recently",
-        "previously",
-        "formerly",
-        "earlier",
-    }
-)
-FUTURE_WORDS = frozenset(
-    {
-        "in the future",
-        "the future",
-        "soon",
-        "short-term",
-        "upcoming",
-        "in the coming years",
-        "in coming years",
-    }
-)
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-QUARTERS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-}
-PRESENT = frozenset(
-    {
-        "current",
-        "ongoing",
-        "present-day",
-        "now",
-        "currently",
-        "at present",
-        "presently",
-        "nowadays",
-        "today's",
-        "at the moment",
-        "these days",
-        "present",
-    }
-)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+)?"
@@ -473,20 +390,6 @@ def _weekday(text: str, anchor: date | None, future: bool) -> Normalised | None:
             delta = 7
         result = anchor - timedelta(days=delta)
     return _day(result.year, result.month, result.day)
-
-
-_RELATIVE_DAYS = {
-    "today": 0,
-    "tonight": 0,
-    "this morning": 0,
-    "this afternoon": 0,
-    "this evening": 0,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-    "last night": -1,
-}
 
 
 def _relative_day(text: str, anchor: date | None, future: bool) -> Normalised | None:
