@@ -157,8 +157,8 @@ class EventCoder:
             for w in _phrase_lemmas(obj)
         )
         for pattern in self.lexicon.verbs.get(adjective, ()):
-            if pattern.objects and not pattern.objects & objects:
-                continue
+            if pattern.particles or (pattern.objects and not pattern.objects & objects):
+                continue  # "openness to talks" is not "open fire"
             if pattern.context and not pattern.context & lemmas:
                 continue
             owners = [c for c in noun.children if c.dep_ == "poss"]
@@ -273,7 +273,7 @@ class EventCoder:
     def _agents(
         self, verb: Token, actors: DocumentActors, earlier: list[Coding]
     ) -> tuple[list[ActorRef], bool]:
-        heads = roles.subject_heads(verb)
+        heads = roles.subject_heads(verb, self.lexicon.object_control_verbs)
         if not heads and roles.is_passive(verb):
             clause = roles.implicit_agent_clause(verb)
             if clause is not None:

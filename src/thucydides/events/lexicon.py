@@ -50,6 +50,7 @@ class Lexicon:
     acceptance_verbs: frozenset[str]
     mutual_roots: frozenset[str]
     paired_codes: Mapping[str, str]  # "042" (visit) → "043" (host the visit)
+    object_control_verbs: frozenset[str]
 
     def refusal_code(self, code: str) -> str:
         for length in (4, 3, 2):
@@ -126,4 +127,5 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         acceptance_verbs=words("acceptance_verbs"),
         mutual_roots=words("mutual_roots"),
         paired_codes={str(k): str(v) for k, v in grammar["paired_codes"].items()},
+        object_control_verbs=words("object_control_verbs"),
     )

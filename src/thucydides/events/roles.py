@@ -45,8 +45,9 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
-def subject_heads(verb: Token) -> list[Token]:
-    """Heads of the agent phrase of ``verb``, following control chains upwards."""
+def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> list[Token]:
+    """Heads of the agent phrase of ``verb``, following control chains upwards;
+    ``object_control`` verbs lend their object as the subject of their infinitive."""
     current = verb
     for step in range(8):
         if is_passive(current):
@@ -59,6 +60,11 @@ def subject_heads(verb: Token) -> list[Token]:
             return own
         if current.dep_ == "relcl":
             return [current.head]
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in object_control:
+            objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative")]
+            if objects:
+                # Object control: "urged the Council to meet" - the Council would meet.
+                return objects
         if current.dep_ in CONTROL_DEPS | {"acomp"} and current.head.i != current.i:
             current = current.head
             continue
