@@ -145,10 +145,29 @@ def test_event_patterns_use_real_codes_and_string_lemmas() -> None:
     assert set(lexicon.refusal_codes.values()) <= codes
     assert set(lexicon.instruments.values()) <= codes
     assert set(lexicon.paired_codes) | set(lexicon.paired_codes.values()) <= codes
-    for row in read_yaml_list(data_path("events", "patterns.yaml")):
-        assert _all_strings(row["lemmas"]), row
-        assert _all_strings(row.get("objects", [])), row
-        assert _all_strings(row.get("context", [])), row
+    for path in sorted(data_path("events").glob("patterns*.yaml")):
+        for row in read_yaml_list(path):
+            assert _all_strings(row["lemmas"]), (path.name, row)
+            assert _all_strings(row.get("objects", [])), (path.name, row)
+            assert _all_strings(row.get("context", [])), (path.name, row)
+
+
+def test_every_three_digit_cameo_code_has_a_pattern() -> None:
+    codes = frozenset(load_codebook())
+    lexicon = load_lexicon(codes)
+    covered = {
+        p.code for rows in (lexicon.verbs, lexicon.nouns) for ps in rows.values() for p in ps
+    }
+    covered |= {
+        p.state_code
+        for rows in (lexicon.verbs, lexicon.nouns)
+        for ps in rows.values()
+        for p in ps
+        if p.state_code
+    }
+    three_digit = {code for code in codes if len(code) == 3}
+    assert three_digit <= {code[:3] for code in covered}
+    assert not three_digit - covered, sorted(three_digit - covered)
 
 
 def test_grammar_word_lists_are_strings() -> None:
@@ -175,7 +194,10 @@ def test_time_words() -> None:
     for key in ("present", "past", "future"):
         assert _all_strings(words[key]), key
     assert not set(words["present"]) & set(words["past"]) & set(words["future"])
-    assert all(isinstance(k, str) for key in ("numbers", "sets", "relative_days", "seasons",
-                                              "quarters") for k in words[key])
+    assert all(
+        isinstance(k, str)
+        for key in ("numbers", "sets", "relative_days", "seasons", "quarters")
+        for k in words[key]
+    )
     assert set(words["seasons"].values()) == {"SP", "SU", "FA", "WI"}
     assert set(words["quarters"].values()) == {1, 2, 3, 4}

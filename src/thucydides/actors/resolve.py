@@ -345,11 +345,9 @@ class DocumentActors:
         ):
             # "European Union legislators", "the Calenardhon government": the body's people
             # of that sector, coded as in the CAMEO dictionaries by appending the agent code.
-            code = (
-                f"{base.code}{sector}"
-                if base.code and not base.code.endswith(sector)
-                else (base.code)
-            )
+            code = base.code
+            if base.code and sector != base.sector and not base.code.endswith(sector):
+                code = f"{base.code}{sector}"
             return replace(base, sector=sector, role=role, kind="sector", code=code)
         if base.kind == "body" and named_country not in (None, base.country):
             # "Chile's Defense Department", "the Mexican National Guard": another country's
