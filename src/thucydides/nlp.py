@@ -63,8 +63,9 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 def inside_quotes(sentence: Span, token: Token) -> bool:
     """Whether ``token`` stands inside a quotation opened earlier in its sentence."""
-    marks = sum(1 for t in sentence if t.i < token.i and t.text in QUOTE_MARKS)
-    return marks % 2 == 1
+    # Counted on the text, not the tokens: it is asked for every trigger and candidate.
+    before = token.doc.text[sentence.start_char : token.idx]
+    return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
 
 
 def installed_models(candidates: Sequence[str] = MODEL_CASCADE) -> list[str]:

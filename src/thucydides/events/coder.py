@@ -25,7 +25,7 @@ from thucydides.events import roles
 from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
-from thucydides.nlp import inside_quotes
+from thucydides.nlp import QUOTE_MARKS, inside_quotes
 
 STATE_KINDS = frozenset({"country"})
 # A locative phrase can only name a country (or its region) as the recipient.
@@ -339,7 +339,7 @@ class EventCoder:
             if governor.i != verb.i and governor.lemma_.lower() in self.lexicon.reporting_verbs:
                 return governor
         sentence = verb.sent
-        if inside_quotes(sentence, verb):
+        if any(mark in sentence.text for mark in QUOTE_MARKS) and inside_quotes(sentence, verb):
             for token in sentence:
                 if token.lemma_.lower() in self.lexicon.reporting_verbs and not inside_quotes(
                     sentence, token
