@@ -26,9 +26,10 @@ from thucydides.actors.userdict import load_user_dictionary
 from thucydides.cameo import Codebook, load_codebook
 from thucydides.errors import InputError, Msg, ThucydidesError
 from thucydides.events import Coding, EventCoder, build_events, load_lexicon
-from thucydides.model import Actor, Document, Event, Record, Sentence, Span, TimeRef
+from thucydides.model import Actor, Document, Event, Quote, Record, Sentence, Span, TimeRef
 from thucydides.nlp import load_model, parse
 from thucydides.places import Gazetteer
+from thucydides.speech import find_quotes
 from thucydides.time.anchor import EventDater
 from thucydides.time.extract import find_timexes
 
@@ -51,6 +52,7 @@ class Analysis:
     timexes: tuple[TimeRef, ...] = ()
     codings: tuple[Coding, ...] = ()
     events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     layers: frozenset[str] = field(default=frozenset({"doc"}))
 
     def add(self, produced: Iterable[str], **changes: object) -> Analysis:
@@ -116,6 +118,19 @@ class TimeStage:
 
 
 @dataclass(frozen=True)
+class SpeechStage:
+    engine: Engine
+    name: str = "speech"
+    requires: tuple[str, ...] = ("doc", "actors")
+    produces: tuple[str, ...] = ("quotes",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.actors is not None  # guaranteed by ``requires``
+        quotes = find_quotes(analysis.doc, analysis.actors, self.engine.lexicon.reporting_verbs)
+        return analysis.add(self.produces, quotes=tuple(quotes))
+
+
+@dataclass(frozen=True)
 class EventStage:
     engine: Engine
     name: str = "events"
@@ -146,7 +161,12 @@ class Pipeline:
         engine: Engine | None = None,
     ) -> None:
         self.engine = engine or Engine(config)
-        default: tuple[Stage, ...] = (ActorStage(self.engine), TimeStage(), EventStage(self.engine))
+        default: tuple[Stage, ...] = (
+            ActorStage(self.engine),
+            TimeStage(),
+            EventStage(self.engine),
+            SpeechStage(self.engine),
+        )
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default
         _check_order(self.stages)
 
@@ -194,6 +214,7 @@ class Pipeline:
             mentions=mentions,
             timexes=analysis.timexes,
             events=analysis.events,
+            quotes=analysis.quotes,
             warnings=_warnings(document),
         )
 
