@@ -20,7 +20,6 @@ class Msg(StrEnum):
     E006 = "invalid JSON: {detail}"
     E007 = "JSON record has neither a 'text' nor an 'html' field"
     E008 = "invalid date {value!r}: expected YYYY-MM-DD"
-    E009 = "unsupported input: {detail}"
     E010 = "could not read: {detail}"
     E011 = "internal error while coding: {detail}"
     E020 = "no spaCy English model is installed (tried: {tried})"
