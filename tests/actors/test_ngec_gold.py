@@ -10,7 +10,7 @@ from thucydides import Pipeline
 from thucydides.evaluate.actors import evaluate_actors, read_gold
 
 GOLD = SHARED / "data" / "dev" / "ngec_actor_resolution" / "gold.jsonl"
-COUNTRY_FLOOR = 0.85
+COUNTRY_FLOOR = 0.88
 # Issue 3 asks for 0.75; this is the level reached so far, to be raised, never lowered.
 SECTOR_FLOOR = 0.69
 
