@@ -68,6 +68,18 @@ def inside_quotes(sentence: Span, token: Token) -> bool:
     return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
 
 
+def quotation_cue(token: Token, reporting_verbs: frozenset[str]) -> Token | None:
+    """For a token inside a quotation, the reporting verb outside it in the same sentence
+    ("“We welcome help ...,” he said" → "said")."""
+    sentence = token.sent
+    if not any(mark in sentence.text for mark in QUOTE_MARKS) or not inside_quotes(sentence, token):
+        return None
+    for candidate in sentence:
+        if candidate.lemma_.lower() in reporting_verbs and not inside_quotes(sentence, candidate):
+            return candidate
+    return None
+
+
 def installed_models(candidates: Sequence[str] = MODEL_CASCADE) -> list[str]:
     return [name for name in candidates if importlib.util.find_spec(name) is not None]
 

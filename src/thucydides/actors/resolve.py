@@ -20,7 +20,7 @@ from thucydides.actors.kb import COUNTRY_KINDS, FORMER_SECTOR, Entry, KnowledgeB
 from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
 from thucydides.model import Actor, ActorRef
 from thucydides.model import Span as TextSpan
-from thucydides.nlp import inside_quotes
+from thucydides.nlp import quotation_cue
 
 # Name of a place → its country, from the gazetteer.
 PlaceLookup = Callable[[str], str | None]
@@ -115,6 +115,9 @@ class DocumentActors:
             for i in range(sector.start, sector.end):
                 self._sector_at[i] = sector
         self._sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self._entity_at = {
+            i: entity for entity in doc.ents for i in range(entity.start, entity.end)
+        }
         self._country_by_token = self._countries_by_token()
         self.document_countries = Counter(self._country_by_token.values())
         self.people: list[tuple[int, ActorRef]] = []
@@ -162,6 +165,14 @@ class DocumentActors:
         for token in [head, *_conjuncts(head)]:
             refs.extend(self._resolve_one(token))
         return refs
+
+    def first(self, heads: Iterable[Token]) -> ActorRef | None:
+        """The actor of the first of ``heads`` that names one."""
+        for head in heads:
+            refs = self.resolve(head)
+            if refs:
+                return refs[0]
+        return None
 
     def dyad(self, neighbours: bool = False) -> list[ActorRef]:
         """The two countries in play ("the two nations", "both neighbours"): the document's
@@ -395,7 +406,7 @@ class DocumentActors:
         if self.places is None:
             return None
         for child in head.subtree:
-            entity = _entity_of(child)
+            entity = self._entity_at.get(child.i)
             if child.i != head.i and entity is not None and entity.label_ in ("GPE", "LOC"):
                 country = self.places(entity.text)
                 if country is not None:
@@ -404,7 +415,7 @@ class DocumentActors:
 
     def _gazetteer_place(self, head: Token) -> Actor | None:
         """A town the knowledge base does not list ("Mariupol"): its people, in its country."""
-        entity = _entity_of(head)
+        entity = self._entity_at.get(head.i)
         if self.places is None or entity is None or entity.label_ not in ("GPE", "LOC"):
             return None
         country = self.places(entity.text)
@@ -455,7 +466,7 @@ class DocumentActors:
         self, head: Token, tokens: Sequence[Token], known_country: str | None = None
     ) -> Actor | None:
         """A person by name; ``known_country`` is that of a body in their title."""
-        entity = _entity_of(head)
+        entity = self._entity_at.get(head.i)
         if entity is None or entity.label_ != "PERSON":
             entity = self._titled_name(head)
         if entity is None:
@@ -511,11 +522,8 @@ class DocumentActors:
     # ---- coreference ----------------------------------------------------------------------
 
     def _antecedent_person(self, pronoun: Token) -> list[ActorRef]:
-        sentence_floor = self._sentence_of[pronoun.i] - COREF_WINDOW
-        for start, ref in reversed(self.people):
-            if start < pronoun.i and self._sentence_of[start] >= sentence_floor:
-                return [_ref(self.doc[pronoun.i : pronoun.i + 1], ref.actor)]
-        return []
+        earlier = self._recent_person(pronoun, lambda ref: True)
+        return [] if earlier is None else [_ref(self.doc[pronoun.i : pronoun.i + 1], earlier)]
 
     def _role_antecedent(self, head: Token) -> Actor | None:
         """ "The spokesperson", "the minister": the person last introduced with that title."""
@@ -523,24 +531,25 @@ class DocumentActors:
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None
-        floor = self._sentence_of[head.i] - COREF_WINDOW
+        return self._recent_person(head, lambda ref: head.lower_ in (ref.actor.role or "").lower())
+
+    def _recent_person(self, token: Token, fits: Callable[[ActorRef], bool]) -> Actor | None:
+        """The latest person mentioned before ``token``, within the coreference window."""
+        floor = self._sentence_of[token.i] - COREF_WINDOW
         for start, ref in reversed(self.people):
-            role = (ref.actor.role or "").lower()
-            if start < head.i and self._sentence_of[start] >= floor and head.lower_ in role:
+            if start < token.i and self._sentence_of[start] >= floor and fits(ref):
                 return ref.actor
         return None
 
     def _quoted_speaker(self, pronoun: Token) -> list[ActorRef]:
         """ "we"/"I" inside a quotation is the quoted speaker's side."""
-        sentence = pronoun.sent
-        if not inside_quotes(sentence, pronoun):
+        cue = quotation_cue(pronoun, self.reporting_verbs)
+        if cue is None:
             return []
-        for token in sentence:
-            if token.lemma_ in self.reporting_verbs and not inside_quotes(sentence, token):
-                for child in token.children:
-                    if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
-                        refs = self._resolve_one(child)
-                        return [_ref(self.doc[pronoun.i : pronoun.i + 1], r.actor) for r in refs]
+        for child in cue.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i:
+                refs = self._resolve_one(child)
+                return [_ref(self.doc[pronoun.i : pronoun.i + 1], r.actor) for r in refs]
         return []
 
     def _infer_country(self, head: Token) -> str | None:
@@ -662,12 +671,3 @@ def _depths(head: Token, tokens: Sequence[Token]) -> dict[int, int]:
                     nxt.append(child)
         frontier = nxt
     return depth
-
-
-def _entity_of(token: Token) -> Span | None:
-    if not token.ent_type_:
-        return None
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return None

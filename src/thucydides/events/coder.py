@@ -25,7 +25,7 @@ from thucydides.events import roles
 from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
-from thucydides.nlp import QUOTE_MARKS, inside_quotes
+from thucydides.nlp import quotation_cue
 
 STATE_KINDS = frozenset({"country"})
 # A locative phrase can only name a country (or its region) as the recipient.
@@ -338,35 +338,25 @@ class EventCoder:
         for governor in roles.governing_chain(verb):
             if governor.i != verb.i and governor.lemma_.lower() in self.lexicon.reporting_verbs:
                 return governor
-        sentence = verb.sent
-        if any(mark in sentence.text for mark in QUOTE_MARKS) and inside_quotes(sentence, verb):
-            for token in sentence:
-                if token.lemma_.lower() in self.lexicon.reporting_verbs and not inside_quotes(
-                    sentence, token
-                ):
-                    return token
-        return None
+        return quotation_cue(verb, self.lexicon.reporting_verbs)
 
     def _speaker(
         self, verb: Token, reporter: Token | None, actors: DocumentActors
     ) -> ActorRef | None:
         """The source a reported event is attributed to: "X said ...", "according to X"."""
         if reporter is not None:
-            for head in roles.subject_heads(reporter):
-                refs = actors.resolve(head)
-                if refs:
-                    return refs[0]
+            speaker = actors.first(roles.subject_heads(reporter))
+            if speaker is not None:
+                return speaker
         for token in verb.sent:
             if (
                 token.lower_ == "according"
                 and token.i + 1 < len(token.doc)
                 and (token.nbor(1).lower_ == "to")
             ):
-                for obj in token.nbor(1).children:
-                    if obj.dep_ == "pobj":
-                        refs = actors.resolve(obj)
-                        if refs:
-                            return refs[0]
+                speaker = actors.first(c for c in token.nbor(1).children if c.dep_ == "pobj")
+                if speaker is not None:
+                    return speaker
         return None
 
     # ---- nominal events ---------------------------------------------------------------------
@@ -417,11 +407,8 @@ class EventCoder:
             ]
             if refs:
                 return refs[:1]
-        for head in between:
-            refs = actors.resolve(head)
-            if refs:
-                return refs[:1]
-        return []
+        first = actors.first(between)
+        return [] if first is None else [first]
 
     def _nominal_recipients(
         self, noun: Token, actors: DocumentActors, pattern_code: str

@@ -29,13 +29,7 @@ def find_quotes(doc: Doc, actors: DocumentActors, reporting_verbs: frozenset[str
         if len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
             continue
         cue = _cue(doc, start, end, reporting_verbs)
-        speaker = None
-        if cue is not None:
-            for head in subject_heads(cue):
-                refs = actors.resolve(head)
-                if refs:
-                    speaker = refs[0]
-                    break
+        speaker = None if cue is None else actors.first(subject_heads(cue))
         quotes.append(
             Quote(
                 speaker=speaker,
