@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.model import Span as TextSpan
 from thucydides.model import TimeRef
-from thucydides.time.normalise import normalise
+from thucydides.time.normalise import Normalised, normalise
 
 # Leading words of an entity that are not part of the time expression itself.
 _LEADING = re.compile(
@@ -66,14 +66,7 @@ def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
             continue
         for other in [k for k in found if key[0] <= k[0] and k[1] <= key[1]]:
             del found[other]
-        found[key] = TimeRef(
-            text=text,
-            span=TextSpan(*key),
-            type=result.type,
-            value=result.value,
-            precision=result.precision,
-            sentence=sentence_of[sentence.start],
-        )
+        found[key] = _timex(text, key, result, sentence_of[sentence.start])
     for match in _DAY_RANGE.finditer(doc.text):
         _add_range_end(doc, match, published, sentence_of, found)
     return [found[k] for k in sorted(found)]
@@ -95,20 +88,22 @@ def _add_range_end(
             # "May 7 and 10, 2025": the year at the end belongs to both days.
             value = normalise(f"{timex.text}{year}", published)
             if value is not None:
-                found[(a, b)] = TimeRef(
-                    timex.text, timex.span, value.type, value.value, value.precision, timex.sentence
-                )
+                found[(a, b)] = _timex(timex.text, (a, b), value, timex.sentence)
     result = normalise(f"{match['month']} {match['day']}{year}", published)
     span = doc.char_span(*key, alignment_mode="expand")
     if result is None or span is None:
         return
-    found[key] = TimeRef(
-        text=match["day"],
+    found[key] = _timex(match["day"], key, result, sentence_of[span.sent.start])
+
+
+def _timex(text: str, key: tuple[int, int], result: Normalised, sentence: int) -> TimeRef:
+    return TimeRef(
+        text=text,
         span=TextSpan(*key),
         type=result.type,
         value=result.value,
         precision=result.precision,
-        sentence=sentence_of[span.sent.start],
+        sentence=sentence,
     )
 
 
