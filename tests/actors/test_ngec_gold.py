@@ -11,8 +11,8 @@ from thucydides.evaluate.actors import evaluate_actors, read_gold
 
 GOLD = SHARED / "data" / "dev" / "ngec_actor_resolution" / "gold.jsonl"
 COUNTRY_FLOOR = 0.88
-# Issue 3 asks for 0.75; this is the level reached so far, to be raised, never lowered.
-SECTOR_FLOOR = 0.69
+# Issue 3 asks for 0.75; this is the level reached (0.784), to be raised, never lowered.
+SECTOR_FLOOR = 0.78
 
 
 def test_ngec_actor_resolution_floors(pipeline: Pipeline) -> None:

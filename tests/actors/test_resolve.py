@@ -101,3 +101,41 @@ def test_mentions_list_every_known_actor(code_text: CodeText) -> None:
 def test_pronoun_us_is_not_the_united_states(code_text: CodeText) -> None:
     actors = _actors(code_text, "They told us that the talks would resume.")
     assert all(a["country"] != "USA" for a in actors)
+
+
+@pytest.fixture(scope="module")
+def resolve(pipeline: Any) -> Any:
+    def run(text: str) -> tuple[str | None, str | None]:
+        actor = pipeline.resolve_actor(text, None, date(2025, 8, 9))
+        return (actor.country, actor.sector) if actor else (None, None)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Self-declared states: under the recognised country, sector PRE.
+        ("Abkhazia", ("GEO", "PRE")),
+        ("the Turkish Republic of Northern Cyprus", ("CYP", "PRE")),
+        ("a breakaway state", (None, "PRE")),
+        # Militias and paramilitaries: PRM.
+        ("a Somalia-based paramilitary group", ("SOM", "PRM")),
+        ("pro-government militias in Sudan", ("SDN", "PRM")),
+        # A generic head takes the sector of the words around it.
+        ("a foreign military intelligence agency", (None, "SPY")),
+        ("the Lebanese president's office", ("LBN", "GOV")),
+        ("the chairman of the company's board", (None, "BUS")),
+        ("Muslim community leaders in France", ("FRA", "REL")),
+        # A presiding title speaks for the body it presides over.
+        ("the speaker of the Lok Sabha", ("IND", "LEG")),
+        # Another country's defence department is its government, like its ministry.
+        ("Chile's Defense Department", ("CHL", "GOV")),
+        ("Myanmar's ruling junta", ("MMR", "GOV")),
+        # A thing at a place: the place's country, not the government of its capital.
+        ("a market in Kabul", ("AFG", None)),
+        ("Kabul", ("AFG", "GOV")),
+    ],
+)
+def test_phrase_conventions(resolve: Any, text: str, expected: tuple[str, str]) -> None:
+    assert resolve(text) == expected

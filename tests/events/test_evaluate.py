@@ -11,9 +11,9 @@ from thucydides.evaluate.timex import read_gold
 PETRARCH = SHARED / "data" / "dev" / "petrarch_validation"
 # Issue 4 asks for triple precision 0.75, recall 0.70 and root F1 0.80; these floors are the
 # level reached so far, to be raised, never lowered.
-TRIPLE_PRECISION_FLOOR = 0.18
-TRIPLE_RECALL_FLOOR = 0.11
-ROOT_F1_FLOOR = 0.17
+TRIPLE_PRECISION_FLOOR = 0.19
+TRIPLE_RECALL_FLOOR = 0.12
+ROOT_F1_FLOOR = 0.18
 
 
 def test_scores_on_own_fixture(pipeline: Pipeline) -> None:

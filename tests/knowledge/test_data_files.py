@@ -41,6 +41,8 @@ SECTOR_CODES = {
     "ENV",
     "SPY",
     "UAF",
+    "PRE",
+    "PRM",
 }
 
 
@@ -120,7 +122,7 @@ def test_people_have_valid_terms() -> None:
 
 def test_heads_are_lower_case_word_lists() -> None:
     heads = read_yaml(data_path("actors", "heads.yaml"))
-    for key in ("person_heads", "collective_heads"):
+    for key in ("person_heads", "body_heads", "presiding_heads", "collective_heads"):
         assert _all_strings(heads[key]) and all(w == w.lower() for w in heads[key]), key
 
 

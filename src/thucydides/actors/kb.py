@@ -42,6 +42,8 @@ COUNTRY_KINDS: frozenset[str] = frozenset({"country", "adjective", "capital", "m
 PREFIX_MARK = "*"
 # The sector of someone who used to hold an office: CAMEO's "elites".
 FORMER_SECTOR = "ELI"
+# The sector of a self-declared state that few recognise ("Abkhazia" -> GEOPRE).
+DE_FACTO_SECTOR = "PRE"
 
 
 def composite_code(country: str | None, sector: str | None) -> str | None:
@@ -101,7 +103,14 @@ class KnowledgeBase:
     sector_prefixes: tuple[str, ...] = ()
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)  # land borders
     person_heads: frozenset[str] = frozenset()  # "officer", "official": see heads.yaml
+    body_heads: frozenset[str] = frozenset()  # "agency", "office": see heads.yaml
+    presiding_heads: frozenset[str] = frozenset()  # "chairman", "speaker": see heads.yaml
     collective_heads: frozenset[str] = frozenset()  # "group", "dozens": see heads.yaml
+
+    def is_generic_head(self, word: str) -> bool:
+        """Whether a head noun takes its sector from the words around it: "an army
+        spokesman", "a foreign intelligence agency", "the president's office"."""
+        return word in self.person_heads or word in self.body_heads
 
     def borders(self, a: str, b: str) -> bool:
         return b in self.neighbours.get(a, frozenset())
@@ -170,9 +179,15 @@ class _Builder:
             prefixes=prefixes,
             sector_prefixes=sector_prefixes,
             neighbours=_neighbours(),
-            person_heads=frozenset(str(w) for w in heads.get("person_heads", [])),
-            collective_heads=frozenset(str(w) for w in heads.get("collective_heads", [])),
+            person_heads=_words(heads, "person_heads"),
+            body_heads=_words(heads, "body_heads"),
+            presiding_heads=_words(heads, "presiding_heads"),
+            collective_heads=_words(heads, "collective_heads"),
         )
+
+
+def _words(table: Mapping[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w) for w in table.get(key, []))
 
 
 def _is_acronym(alias: str) -> bool:
@@ -203,6 +218,10 @@ def _add_countries(builder: _Builder, names: dict[str, str], directory: Path) ->
         region = replace(state, kind="region")
         for alias in row.get("regions", []):
             builder.add(alias, Entry(region, "region"))
+        de_facto = Actor(code=f"{iso3}{DE_FACTO_SECTOR}", country=iso3, sector=DE_FACTO_SECTOR,
+                         kind="region")
+        for alias in row.get("de_facto_states", []):
+            builder.add(alias, Entry(de_facto, "region"))
 
 
 def _add_named(builder: _Builder, path: Path, kind: AliasKind) -> None:

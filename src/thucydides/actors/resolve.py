@@ -345,7 +345,13 @@ class DocumentActors:
                 code=composite_code(country, base.sector),
                 role=base.role or role,
             )
-        generic = head.lower_ in self.kb.person_heads  # "army spokesman": the army's sector
+        # "army spokesman", "the president of the Riigikogu": the body's sector; a head
+        # that is part of a longer sector phrase ("main opposition group") keeps it.
+        own = self._sector_at.get(head.i)
+        specific = own is not None and own.end - own.start > 1
+        generic = (self.kb.is_generic_head(head.lower_) and not specific) or self._presides_over(
+            head, candidate
+        )
         if (
             sector is not None
             and not own_head
@@ -360,11 +366,14 @@ class DocumentActors:
             return replace(base, sector=sector, role=role, kind="sector", code=code)
         if base.kind == "body" and named_country not in (None, base.country):
             # "Chile's Defense Department", "the Mexican National Guard": another country's
-            # body of the same kind, not the one the knowledge base names.
+            # body of the same kind, not the one the knowledge base names; a generic name
+            # takes its sector from the sector table (defence departments are GOV).
+            matched = self.doc[candidate.match.start : candidate.match.end].text
+            kind_sector = self.kb.sector_of(matched.removeprefix("the ")) or base.sector
             return Actor(
-                code=composite_code(named_country, base.sector),
+                code=composite_code(named_country, kind_sector),
                 country=named_country,
-                sector=base.sector,
+                sector=kind_sector,
                 kind="sector",
             )
         return replace(base, country=country)
@@ -375,6 +384,11 @@ class DocumentActors:
         """A country, a capital, a sector of a country, or a place the gazetteer knows."""
         if places:
             place = places[0].entry
+            if sector is None and self._located_thing(head, places[0]):
+                # "targets in Kabul": the country, not the government its capital stands
+                # for; whose targets the text does not say.
+                country = place.actor.country
+                return Actor(code=country, country=country, sector=None, kind="country")
             sector = sector or place.actor.sector
             country = place.actor.country
             kind = place.actor.kind if sector in (None, "GOV") else "sector"
@@ -438,14 +452,40 @@ class DocumentActors:
         """Whether the phrase is about people of a sector ("the spokesperson", "Indian
         troops", "an intelligence agency officer"), not a thing they are mentioned with
         ("third-party mediation")."""
-        return head.i in self._sector_at or head.lower_ in self.kb.person_heads
+        return (
+            head.i in self._sector_at
+            or self.kb.is_generic_head(head.lower_)
+            or head.lower_ in self.kb.presiding_heads
+        )
+
+    def _presides_over(self, head: Token, candidate: _Candidate) -> bool:
+        """ "The president of the Riigikogu": a presiding title over a named body."""
+        if head.lower_ not in self.kb.presiding_heads or candidate.entry.kind != "body":
+            return False
+        return any(
+            prep.dep_ == "prep" and prep.lower_ == "of" and obj.dep_ == "pobj"
+            and candidate.match.start <= obj.i < candidate.match.end
+            for prep in head.children
+            for obj in prep.children
+        )
+
+    def _located_thing(self, head: Token, place: _Candidate) -> bool:
+        """Whether the phrase names a thing at a place ("a market in Kabul"), not an actor."""
+        return (
+            place.depth >= LOCATIVE_PENALTY
+            and head.pos_ == "NOUN"
+            and head.i not in self._sector_at
+            and head.i not in self._alias_at
+            and not self.kb.is_generic_head(head.lower_)
+        )
 
     def _sector_and_role(
         self, head: Token, tokens: Sequence[Token]
     ) -> tuple[str | None, str | None]:
         # Only the head and the words compounded onto it name the actor's sector: the "DGMO"
         # in "hotline communications of the DGMO" does not make the communications military.
-        chain = _title_chain(head)
+        generic = self.kb.is_generic_head(head.lower_) or head.lower_ in self.kb.presiding_heads
+        chain = _title_chain(head, possessors=generic)
         own = self._sector_at.get(head.i)
         matches = sorted(
             {self._sector_at[t.i] for t in chain if t.i in self._sector_at},
@@ -610,8 +650,9 @@ def _conjuncts(head: Token) -> Iterable[Token]:
             yield from _conjuncts(child)
 
 
-def _title_chain(head: Token) -> list[Token]:
-    """The head and the words compounded or in apposition to it, recursively."""
+def _title_chain(head: Token, possessors: bool = False) -> list[Token]:
+    """The head and the words compounded or in apposition to it, recursively; with
+    ``possessors``, also the possessors ("the president's office", "the company's board")."""
     tokens = [head]
     stack = [head]
     while stack:
@@ -621,6 +662,7 @@ def _title_chain(head: Token) -> list[Token]:
                 child.dep_ in ("compound", "amod", "flat", "appos")
                 or (child.dep_ == "prep" and child.lower_ == "of" and token.i == head.i)
                 or (child.dep_ == "pobj" and token.dep_ == "prep")
+                or (possessors and child.dep_ == "poss")
             ):
                 tokens.append(child)
                 stack.append(child)
