@@ -25,6 +25,26 @@ class Msg(StrEnum):
     E020 = "no spaCy English model is installed (tried: {tried})"
     E021 = "data file {path} is invalid: {detail}"
     W001 = "no publication date known: relative time expressions are left unresolved"
+    # The corpus layer: fetching, the store, exports and Dask.
+    E030 = (
+        "refused: {host} resolves to the non-public address {address} "
+        "(use --allow-private to fetch from private, loopback or link-local addresses)"
+    )
+    E031 = "could not fetch: {detail}"
+    E032 = "response larger than the limit of {limit} bytes"
+    E033 = "not an http(s) URL"
+    E034 = "too many redirects (more than {limit})"
+    E035 = "not a usable feed: {detail}"
+    E040 = "cannot open the store {path}: {detail}"
+    E041 = (
+        "the store {path} has schema version {found}; this version of thucydides "
+        "knows versions up to {supported}: upgrade thucydides"
+    )
+    E042 = "invalid {kind} row: {detail}"
+    E043 = "the optional extra {extra!r} is not installed: pip install 'thucydides[{extra}]'"
+    E044 = "bad --dask value {value!r}: expected a scheduler address or local:N"
+    E045 = "cannot use the Dask cluster {address}: {detail}"
+    E046 = "invalid --by {value!r}: expected day, week or month"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"{self.name} {self.value.format(**kwargs)}"
@@ -37,6 +57,18 @@ class ThucydidesError(Exception):
         self.msg = msg
         self.detail = msg.format(**kwargs)
         super().__init__(self.detail)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors travel between processes (Dask workers return them as values); the
+        # default pickling would call __init__ with the formatted text alone.
+        return (_restore_error, (type(self), self.__dict__.copy()))
+
+
+def _restore_error(cls: type[ThucydidesError], state: dict[str, object]) -> ThucydidesError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state["detail"])
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(ThucydidesError):
@@ -52,3 +84,7 @@ class InputError(ThucydidesError):
 
 class ConfigError(ThucydidesError):
     """The engine itself cannot start: a model or data file is missing or broken."""
+
+
+class ClusterError(ThucydidesError):
+    """The Dask cluster cannot be reached or lost the work it was given."""

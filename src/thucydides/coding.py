@@ -1,0 +1,99 @@
+"""Coding many documents in input order, in this process or elsewhere (see distributed).
+
+:func:`code_in_order` cuts a stream of documents (and the input errors met while reading
+them) into batches, hands the batches to a :class:`BatchCoder` and puts the results back
+in input order, errors included. The batches are the same whichever coder runs them, so a
+Dask cluster returns exactly what one process does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from itertools import islice
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from thucydides.errors import InputError
+from thucydides.model import Document, Record
+from thucydides.nlp import MODEL_CASCADE
+from thucydides.pipeline import Config, Pipeline
+from thucydides.resources import data_path
+
+BATCH = 16
+Coded = Record | InputError
+T = TypeVar("T")
+# The packages whose code decides what a document is coded into (the engine version).
+_CODING_PACKAGES = ("actors", "events", "ingest", "speech", "time")
+_CODING_MODULES = ("cameo.py", "nlp.py", "output.py", "pipeline.py", "places.py")
+
+
+class BatchCoder(Protocol):
+    def map(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[Coded]]:
+        """Code each batch, yielding one result per document, batches in order."""
+        ...
+
+
+class LocalCoder:
+    """Codes in this process with one pipeline."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+
+    def map(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[Coded]]:
+        for batch in batches:
+            yield list(self.pipeline.pipe(batch, batch_size=BATCH))
+
+
+def code_in_order(
+    coder: BatchCoder, outcomes: Iterable[Document | T], batch_size: int = BATCH
+) -> Iterator[Record | InputError | T]:
+    """Code the documents among ``outcomes``; anything else (an input error, a document
+    marked as already stored) passes through. Everything comes out in input order."""
+    iterator = iter(outcomes)
+    chunks: deque[list[Document | T]] = deque()
+
+    def document_batches() -> Iterator[list[Document]]:
+        while chunk := list(islice(iterator, batch_size)):
+            chunks.append(chunk)
+            yield [o for o in chunk if isinstance(o, Document)]
+
+    for coded in coder.map(document_batches()):
+        results = iter(coded)
+        for outcome in chunks.popleft():
+            yield next(results) if isinstance(outcome, Document) else outcome
+
+
+@cache
+def engine_version(config: Config) -> str:
+    """The package version and a digest of everything else that decides the output: the
+    code and data of the coding stages, the spaCy model and version, the user dictionaries.
+    A store re-codes documents coded under another engine version (``thucydides recode``).
+    """
+    from thucydides import __version__
+
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = [p for name in _CODING_PACKAGES for p in sorted((package / name).rglob("*.py"))]
+    files += [package / name for name in _CODING_MODULES]
+    files += sorted(p for p in Path(str(data_path())).rglob("*") if p.is_file())
+    files += [Path(name) for name in config.actor_files]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    model = config.model or next(
+        (name for name in MODEL_CASCADE if importlib.util.find_spec(name)), "none"
+    )
+    digest.update(f"{model}={_distribution_version(model)}".encode())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _distribution_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"

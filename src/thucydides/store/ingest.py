@@ -1,0 +1,130 @@
+"""Filling a store: read sources, code what is new, store each document atomically.
+
+Ingestion is idempotent and resumable: a document whose id or text is already stored is
+neither coded nor stored again, and a URL already stored is not even fetched, so running
+an interrupted ingest again finishes it. Outcomes come back in input order, one per
+document: :class:`Stored`, :class:`Skipped` or an :class:`~thucydides.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import IO
+
+import httpx
+
+from thucydides.coding import BatchCoder, code_in_order
+from thucydides.errors import InputError
+from thucydides.ingest import read_inputs
+from thucydides.ingest.fetch import Fetcher
+from thucydides.model import Document, Record
+from thucydides.store import Store, content_hash
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    doc_id: str
+    source: str
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Already in the store (same id, same text or same URL): not coded again."""
+
+    doc_id: str
+    source: str
+
+
+IngestOutcome = Stored | Skipped | InputError
+
+
+def is_url(name: str) -> bool:
+    return name.startswith(("http://", "https://"))
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a document came from, which counts as one source however many articles."""
+    if not url:
+        return None
+    host = httpx.URL(url).host.lower()
+    return host.removeprefix("www.") or None
+
+
+def read_sources(
+    sources: Iterable[str],
+    fetcher: Fetcher,
+    *,
+    published: date | None = None,
+    stdin: IO[bytes] | None = None,
+    store: Store | None = None,
+) -> Iterator[Document | InputError]:
+    """Documents from files, directories, JSON Lines, ``-``, URLs and feeds, in order.
+
+    With a ``store``, URLs it already holds are not fetched.
+    """
+    known = store.writer.is_url_stored if store is not None else (lambda _url: False)
+    for name in sources:
+        if is_url(name):
+            yield from fetcher.read(name, published, known)
+        else:
+            yield from read_inputs([name], published=published, stdin=stdin)
+
+
+def ingest(
+    store: Store,
+    coder: BatchCoder,
+    outcomes: Iterable[Document | InputError],
+    engine_version: str,
+) -> Iterator[IngestOutcome]:
+    """Code and store the documents not stored yet; one outcome per document, in order."""
+    fresh = _unseen(store, outcomes)
+    for result in code_in_order(coder, fresh):
+        if isinstance(result, Record):
+            yield _store(store, result, engine_version)
+        else:
+            assert isinstance(result, Skipped | InputError)  # what _unseen passes on
+            yield result
+
+
+def recode(
+    store: Store, coder: BatchCoder, engine_version: str, everything: bool = False
+) -> Iterator[Stored | InputError]:
+    """Re-code stored documents coded by another engine version (all with ``everything``)."""
+    documents = list(store.reader.documents(None if everything else engine_version))
+    for result in code_in_order(coder, documents):
+        if isinstance(result, Record):
+            store.writer.replace(result, engine_version)
+            yield Stored(result.document.id, result.document.source, len(result.events))
+        else:
+            yield result
+
+
+def _store(store: Store, record: Record, engine_version: str) -> Stored | Skipped:
+    document = record.document
+    if store.writer.add(record, engine_version, site_of(document.url)):
+        return Stored(document.id, document.source, len(record.events))
+    return Skipped(document.id, document.source)
+
+
+def _unseen(
+    store: Store, outcomes: Iterable[Document | InputError]
+) -> Iterator[Document | InputError | Skipped]:
+    """Pass on the documents neither stored nor met earlier in this run; mark the others."""
+    ids: set[str] = set()
+    hashes: set[str] = set()
+    for outcome in outcomes:
+        if isinstance(outcome, Document):
+            text_hash = content_hash(outcome.text)
+            if (
+                outcome.id in ids
+                or text_hash in hashes
+                or store.writer.is_stored(outcome.id, text_hash)
+            ):
+                yield Skipped(outcome.id, outcome.source)
+                continue
+            ids.add(outcome.id)
+            hashes.add(text_hash)
+        yield outcome
