@@ -56,6 +56,17 @@ def test_user_entries_override_built_in_ones() -> None:
     assert kb.sector_of("rangers") == "MIL"
 
 
+def test_a_prefix_entry_takes_over_the_words_it_covers(tmp_path: Path) -> None:
+    # PETRARCH's "KUWAIT [KUW]" covers "Kuwait" and "Kuwaiti", which we code KWT.
+    path = tmp_path / "actors.txt"
+    path.write_text("KUWAIT [KUW]\n", encoding="utf-8")
+    kb = load_knowledge_base(user=[load_user_dictionary(path)])
+    assert not kb.lookup("Kuwaiti") and not kb.lookup("Kuwait")
+    pipeline = Pipeline(Config(actor_files=(str(path),)))
+    actor = pipeline.resolve_actor("the Kuwaiti government", None, date(2025, 1, 1))
+    assert actor is not None and actor.code == "KUWGOV"
+
+
 def test_prefix_alias_matches_inflected_words() -> None:
     pipeline = Pipeline(Config(actor_files=(str(FIXTURES / "petrarch_actors.txt"),)))
     record = record_json(

@@ -56,6 +56,11 @@ def _triples(events: list[dict[str, Any]]) -> set[tuple[str, str | None, str | N
         ("Armenia and Azerbaijan signed a peace agreement.", ("057", "ARM", "AZE", "asserted")),
         ("China threatened Taiwan with military action.", ("138", "CHN", "TWN", "asserted")),
         ("The United States imposed sanctions on Iran.", ("163", "USA", "IRN", "asserted")),
+        # The recipient inside a nominal object: "a resumption of ties with Egypt".
+        (
+            "Jordan and Qatar welcomed the resumption of diplomatic ties with Egypt.",
+            ("051", "QAT", "EGY", "asserted"),
+        ),
     ],
 )
 def test_codes_and_roles(

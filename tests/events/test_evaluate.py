@@ -10,10 +10,11 @@ from thucydides.evaluate.timex import read_gold
 
 PETRARCH = SHARED / "data" / "dev" / "petrarch_validation"
 # Issue 4 asks for triple precision 0.75, recall 0.70 and root F1 0.80; these floors are the
-# level reached so far, to be raised, never lowered.
-TRIPLE_PRECISION_FLOOR = 0.19
-TRIPLE_RECALL_FLOOR = 0.12
-ROOT_F1_FLOOR = 0.18
+# level reached so far (dyadic scoring, as PETRARCH's require_dyad), to be raised, never
+# lowered.
+TRIPLE_PRECISION_FLOOR = 0.26
+TRIPLE_RECALL_FLOOR = 0.13
+ROOT_F1_FLOOR = 0.35
 
 
 def test_scores_on_own_fixture(pipeline: Pipeline) -> None:
@@ -31,6 +32,32 @@ def test_scores_on_own_fixture(pipeline: Pipeline) -> None:
     assert set(figures["by_root"]) == {"11", "16"}
 
 
+def test_factuality_counts_and_dyadic_scoring() -> None:
+    items = [
+        {
+            "id": "f1",
+            "text": "x",
+            "doc_date": "2025-01-01",
+            "gold": {
+                "events": [
+                    {"source": "IND", "target": "PAK", "code": "190", "factuality": "negated"},
+                    {"source": "IND", "target": "", "code": "010"},
+                ]
+            },
+        }
+    ]
+
+    def coder(text: str, anchor: object) -> set[tuple[str, str, str, str]]:
+        return {("IND", "PAK", "190", "asserted"), ("IND", "---", "010", "asserted")}
+
+    figures = evaluate_events(items, coder).as_dict()
+    # The asserted attack is wrong: gold says it did not happen.
+    assert (figures["triple"]["tp"], figures["triple"]["fp"]) == (1, 1)
+    assert (figures["factuality"]["tp"], figures["factuality"]["fn"]) == (1, 1)
+    dyadic = evaluate_events(items, coder, dyadic=True).as_dict()
+    assert (dyadic["triple"]["tp"], dyadic["triple"]["fp"], dyadic["triple"]["fn"]) == (0, 1, 1)
+
+
 def test_petrarch_validation_floors() -> None:
     gold = read_gold(need_shared(PETRARCH / "gold.jsonl"))
     actors = (
@@ -38,7 +65,7 @@ def test_petrarch_validation_floors() -> None:
         str(PETRARCH / "PETR_Validate_agents_2_02.txt"),
     )
     pipeline = Pipeline(Config(actor_files=actors))
-    figures = evaluate_events(gold, event_coder(pipeline)).as_dict()
+    figures = evaluate_events(gold, event_coder(pipeline), dyadic=True).as_dict()
     assert figures["items"] >= 340
     assert figures["triple"]["precision"] >= TRIPLE_PRECISION_FLOOR, figures["triple"]
     assert figures["triple"]["recall"] >= TRIPLE_RECALL_FLOOR, figures["triple"]

@@ -14,6 +14,7 @@ TABARI and PETRARCH dictionaries do.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -146,6 +147,8 @@ class _Builder:
         self.case_sensitive: set[str] = set()
         self.surfaces: set[str] = set()
         self.sector_nouns: dict[str, str] = {}
+        self.dropped: set[str] = set()  # built-in keys a user dictionary took over
+        self._builtin_keys: list[str] | None = None
 
     def add(self, alias: str, entry: Entry, *, override: bool = False) -> None:
         key = normalise_alias(alias)
@@ -159,6 +162,25 @@ class _Builder:
                 self.case_sensitive.add(alias.strip())
         if entry not in self.aliases[key]:
             self.aliases[key].append(entry)
+
+    def drop_words_starting(self, prefix: str) -> None:
+        """Forget the built-in aliases a user's prefix entry claims: "KUWAIT" in a PETRARCH
+        dictionary stands for "Kuwait", "Kuwaiti" and "Kuwaitis", whatever we had for them."""
+        if self._builtin_keys is None:
+            self._builtin_keys = sorted(k for k in self.aliases if not k.endswith(PREFIX_MARK))
+        keys = self._builtin_keys
+        words = prefix.count(" ")
+        at = bisect_left(keys, prefix)
+        while at < len(keys) and keys[at].startswith(prefix):
+            if keys[at].count(" ") == words:
+                self.aliases.pop(keys[at], None)
+                self.dropped.add(keys[at])
+            at += 1
+
+    def _live_surfaces(self) -> set[str]:
+        if not self.dropped:
+            return self.surfaces
+        return {s for s in self.surfaces if normalise_alias(s) not in self.dropped}
 
     def add_sector_noun(self, noun: str, sector: str, *, override: bool = False) -> None:
         key = normalise_alias(noun)
@@ -175,7 +197,7 @@ class _Builder:
             sector_nouns=dict(self.sector_nouns),
             country_names=dict(names),
             case_sensitive=frozenset(self.case_sensitive),
-            surfaces=tuple(sorted(self.surfaces)),
+            surfaces=tuple(sorted(self._live_surfaces())),
             prefixes=prefixes,
             sector_prefixes=sector_prefixes,
             neighbours=_neighbours(),
@@ -311,6 +333,8 @@ def load_knowledge_base(
         overridden: set[str] = set()
         for alias, entry in extra.aliases:
             key = normalise_alias(alias)
+            if key.endswith(PREFIX_MARK) and key not in overridden:
+                builder.drop_words_starting(key[:-1])
             builder.add(alias, entry, override=key not in overridden)
             overridden.add(key)
         for noun, sector in extra.sector_nouns:

@@ -171,14 +171,17 @@ def _petrarch_entries(item: _PetrarchEntry) -> Iterator[Entry]:
             continue
         country = code[:3]
         sector = code[3:6] if len(code) >= 6 else None
+        # A bare three-letter code is a country (or a country-like actor): it composes with
+        # sector nouns and coordination the way our own countries do.
+        kind: AliasKind = "country" if len(code) == 3 else "body"
         actor = Actor(
             code=code,
             country=country,
             sector=sector,
             name=item.names[0].replace("_", " ").strip().title(),
-            kind="body",
+            kind=kind,
         )
-        yield Entry(actor, "body", start, end)
+        yield Entry(actor, kind, start, end)
 
 
 def _code_and_dates(block: str) -> tuple[str, date | None, date | None]:

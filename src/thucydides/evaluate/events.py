@@ -1,11 +1,18 @@
 """Event-coding evaluation on PETRARCH-style gold: (source, target, CAMEO code) triples.
 
-Gold format (one JSON object per line, as ``shared/data/dev/petrarch_validation``):
-``{"id", "text", "doc_date", "gold": {"events": [{"source", "target", "code"}], "noevents",
-"evaluate"}}``. Items with ``evaluate: false`` are skipped. Per sentence the *sets* of
-triples are compared, as the suite's own scorer does: a predicted triple is correct when
-source, target and code all match. Also reported: the same at CAMEO-root level (first two
-digits), and per root. Only ``asserted`` events count as predictions.
+Gold format (one JSON object per line, as ``shared/data/dev/petrarch_validation`` and the
+project's own ``tests/fixtures/events_own_gold.jsonl``):
+``{"id", "text", "doc_date", "gold": {"events": [{"source", "target", "code",
+"factuality"?}], "noevents", "evaluate"}}``. Items with ``evaluate: false`` are skipped; an
+empty ``target`` (or ``---``) is an event with no recipient; ``factuality`` is ``asserted``
+(the default), ``negated`` or ``possible``.
+
+Per sentence the *sets* of asserted triples are compared, as the PETRARCH suite's own scorer
+does: a predicted triple is correct when source, target and code all match. Also reported:
+the same at CAMEO-root level (first two digits), per root, a confusion table, and
+factuality: (source, target, root, factuality) over every gold and predicted event, so a
+"did not attack" coded as an asserted attack counts against it. ``dyadic`` scores only
+predicted events with both a source and a target, as PETRARCH's ``require_dyad`` codes.
 """
 
 from __future__ import annotations
@@ -17,7 +24,11 @@ from datetime import date
 from typing import Any
 
 Triple = tuple[str, str, str]
-Coder = Callable[[str, date | None], set[Triple]]
+# (source, target, CAMEO code, factuality)
+Coded = tuple[str, str, str, str]
+Coder = Callable[[str, date | None], set[Coded]]
+NO_ACTOR = "---"
+ASSERTED = "asserted"
 
 
 @dataclass
@@ -52,12 +63,14 @@ class EventScores:
     root: PRF = field(default_factory=PRF)
     by_root: dict[str, PRF] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    factuality: PRF = field(default_factory=PRF)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "items": self.items,
             "triple": self.triple.as_dict(),
             "root": self.root.as_dict(),
+            "factuality": self.factuality.as_dict(),
             "by_root": {k: v.as_dict() for k, v in sorted(self.by_root.items())},
             "confusion": [
                 {"gold": g, "predicted": p, "count": n}
@@ -70,7 +83,25 @@ def _roots(triples: set[Triple]) -> set[tuple[str, str, str]]:
     return {(s, t, c[:2]) for s, t, c in triples}
 
 
-def evaluate_events(items: Iterable[dict[str, Any]], code: Coder) -> EventScores:
+def _gold_events(gold_info: dict[str, Any]) -> set[Coded]:
+    return {
+        (
+            e["source"] or NO_ACTOR,
+            e["target"] or NO_ACTOR,
+            e["code"],
+            e.get("factuality", ASSERTED),
+        )
+        for e in gold_info.get("events", [])
+    }
+
+
+def _asserted(events: set[Coded]) -> set[Triple]:
+    return {(s, t, c) for s, t, c, f in events if f == ASSERTED}
+
+
+def evaluate_events(
+    items: Iterable[dict[str, Any]], code: Coder, dyadic: bool = False
+) -> EventScores:
     scores = EventScores()
     for item in items:
         gold_info = item["gold"]
@@ -78,10 +109,17 @@ def evaluate_events(items: Iterable[dict[str, Any]], code: Coder) -> EventScores
             continue
         scores.items += 1
         anchor = date.fromisoformat(item["doc_date"]) if item.get("doc_date") else None
-        gold = {(e["source"], e["target"], e["code"]) for e in gold_info.get("events", [])}
-        predicted = code(item["text"], anchor)
+        gold_events = _gold_events(gold_info)
+        coded = code(item["text"], anchor)
+        if dyadic:
+            coded = {e for e in coded if NO_ACTOR not in (e[0], e[1])}
+        gold, predicted = _asserted(gold_events), _asserted(coded)
         scores.triple.add(gold, predicted)
         scores.root.add(_roots(gold), _roots(predicted))
+        scores.factuality.add(
+            {(s, t, c[:2], f) for s, t, c, f in gold_events},
+            {(s, t, c[:2], f) for s, t, c, f in coded},
+        )
         for root in {c[:2] for _, _, c in gold | predicted}:
             scores.by_root.setdefault(root, PRF()).add(
                 {t for t in _roots(gold) if t[2] == root},

@@ -13,6 +13,7 @@ from thucydides.evaluate import actors as actor_eval
 from thucydides.evaluate import events as event_eval
 from thucydides.evaluate import timex as timex_eval
 from thucydides.ingest import read_text_document
+from thucydides.model import ActorRef
 from thucydides.nlp import parse
 from thucydides.pipeline import Pipeline
 from thucydides.time.dateline import find_dateline
@@ -34,7 +35,11 @@ def detect_task(items: list[dict[str, Any]]) -> str:
 
 
 def evaluate_file(
-    path: Path, pipeline: Pipeline, task: str = "auto", baseline: bool = True
+    path: Path,
+    pipeline: Pipeline,
+    task: str = "auto",
+    baseline: bool = True,
+    dyadic: bool = False,
 ) -> dict[str, Any]:
     items = timex_eval.read_gold(path)
     task = detect_task(items) if task == "auto" else task
@@ -57,7 +62,7 @@ def evaluate_file(
     if task == "events":
         return {
             "task": task,
-            "engine": event_eval.evaluate_events(items, event_coder(pipeline)).as_dict(),
+            "engine": event_eval.evaluate_events(items, event_coder(pipeline), dyadic).as_dict(),
         }
     raise ConfigError(
         Msg.E021,
@@ -68,21 +73,25 @@ def evaluate_file(
 
 
 def event_coder(pipeline: Pipeline) -> event_eval.Coder:
-    """Asserted (actor code, recipient code, CAMEO code) triples of a sentence."""
+    """(actor code, recipient code, CAMEO code, factuality) of a sentence's events."""
 
-    def code(text: str, anchor: date | None) -> set[event_eval.Triple]:
+    def code(text: str, anchor: date | None) -> set[event_eval.Coded]:
         record = pipeline(read_text_document(text, published=anchor, source="<gold>"))
         return {
             (
-                (e.actor.actor.code or "---") if e.actor else "---",
-                (e.recipient.actor.code or "---") if e.recipient else "---",
+                _code_of(e.actor),
+                _code_of(e.recipient),
                 e.type.cameo,
+                e.factuality,
             )
             for e in record.events
-            if e.factuality == "asserted"
         }
 
     return code
+
+
+def _code_of(ref: ActorRef | None) -> str:
+    return (ref.actor.code or event_eval.NO_ACTOR) if ref else event_eval.NO_ACTOR
 
 
 def timex_tagger(pipeline: Pipeline) -> tuple[timex_eval.Tagger, Callable[[str], int]]:

@@ -140,7 +140,10 @@ def recipient_candidates(verb: Token, territorial: bool = False) -> list[Token]:
     candidates: list[Token] = []
     for obj in object_heads(verb):
         candidates.append(obj)
-        candidates.extend(prepositional_objects(obj, objects))
+        for inner in prepositional_objects(obj, objects):
+            candidates.append(inner)
+            # "welcomed a resumption of ties with Eriador": one level further down.
+            candidates.extend(prepositional_objects(inner, objects - {"of"}))
     for head in prepositional_objects(verb, preps):
         if head.pos_ == "VERB" and head.head.lower_ != "by":
             # "open to receiving help from the US": look inside ("by doing" is a means)
