@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
-from itertools import islice
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
 from thucydides import __version__
-from thucydides.errors import ConfigError, InputError, Msg
+from thucydides.cli_output import EVENT_TABLE_COLUMNS, OutputFormat, Report, render
+from thucydides.coding import BatchCoder, LocalCoder, code_in_order, engine_version
+from thucydides.errors import ConfigError, InputError, Msg, ThucydidesError
+from thucydides.export import ExportFormat, export
 from thucydides.ingest import read_inputs
-from thucydides.model import Document
+from thucydides.ingest.fetch import Fetcher, FetchSettings
 from thucydides.output import dumps
 from thucydides.pipeline import Config, Pipeline
+from thucydides.store import EventFilter, Store
+from thucydides.store.ingest import ingest as run_ingest
+from thucydides.store.ingest import is_url, read_sources, store_record
+from thucydides.store.ingest import recode as run_recode
 from thucydides.time.calendar import parse_iso_date
 
 app = typer.Typer(
@@ -27,7 +35,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-BATCH = 16
 
 
 def _version(value: bool) -> None:
@@ -57,6 +64,46 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(Msg.E008.format(value=value)) from None
 
 
+ModelOption = Annotated[
+    str | None,
+    typer.Option(help="spaCy pipeline to load (default: the best installed English one)."),
+]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        help="Extra actor dictionary (YAML, CSV or PETRARCH format); repeatable. "
+        "Its entries override the built-in ones.",
+        metavar="FILE",
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Publication date YYYY-MM-DD (overrides page metadata and JSON fields).",
+        metavar="YYYY-MM-DD",
+    ),
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
+        "N local worker processes. Needs the 'dask' extra.",
+        metavar="ADDRESS",
+    ),
+]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Show a progress bar on standard error (default: when it is a terminal).",
+    ),
+]
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store.", metavar="STORE.sqlite")]
+
+
 @app.command()
 def code(
     inputs: Annotated[
@@ -66,14 +113,7 @@ def code(
             metavar="INPUT...",
         ),
     ],
-    published: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Publication date YYYY-MM-DD (overrides page metadata and JSON fields).",
-            metavar="YYYY-MM-DD",
-        ),
-    ] = None,
+    published: DateOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -83,19 +123,19 @@ def code(
             metavar="OUT.jsonl",
         ),
     ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy pipeline to load (default: the best installed English one)."),
-    ] = None,
-    actors: Annotated[
-        list[Path] | None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    db: Annotated[
+        Path | None,
         typer.Option(
-            "--actors",
-            help="Extra actor dictionary (YAML, CSV or PETRARCH format); repeatable. "
-            "Its entries override the built-in ones.",
-            metavar="FILE",
+            "--db",
+            help="Also store the records in this SQLite store (documents already there "
+            "are not stored twice).",
+            metavar="STORE.sqlite",
         ),
     ] = None,
+    dask: DaskOption = None,
+    progress: ProgressOption = None,
 ) -> None:
     """Code each input document into one thucydides/1 JSON line, in input order.
 
@@ -103,44 +143,340 @@ def code(
     exit status is 1 if any document failed, 0 otherwise.
     """
     day = _parse_date(published)
-    try:
-        config = Config(model=model, actor_files=tuple(str(p) for p in actors or ()))
-        pipeline = Pipeline(config)
-    except ConfigError as exc:
-        typer.echo(f"thucydides: {exc}", err=True)
-        raise typer.Exit(2) from None
+    config = _config(model, actors)
     stdin = sys.stdin.buffer if "-" in inputs else None
     outcomes = read_inputs(inputs, published=day, stdin=stdin)
     sink: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
-    failures = 0
     try:
-        for result in _code_in_order(pipeline, outcomes):
-            if isinstance(result, InputError):
-                failures += 1
-                typer.echo(f"thucydides: {result}", err=True)
-            else:
-                sink.write(result + "\n")
+        with (
+            _shell_errors(),
+            _coder(config, dask) as coder,
+            _optional_store(db) as store,
+            Report(progress, outcomes) as report,
+        ):
+            version = engine_version(config)
+            for result in code_in_order(coder, report.listed):
+                if isinstance(result, InputError):
+                    report.fail(result)
+                    continue
+                sink.write(dumps(result) + "\n")
                 sink.flush()
+                if store is not None:
+                    store_record(store, result, version)
+                report.advance()
+            if store is not None:
+                store.merge()
     finally:
         if output:
             sink.close()
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(1 if report.failures else 0)
 
 
-def _code_in_order(
-    pipeline: Pipeline, outcomes: Iterable[Document | InputError]
-) -> Iterator[str | InputError]:
-    """Parse documents in batches while keeping input order, errors included."""
-    iterator = iter(outcomes)
-    while chunk := list(islice(iterator, BATCH)):
-        documents = [o for o in chunk if isinstance(o, Document)]
-        coded = iter(pipeline.pipe(documents, batch_size=BATCH))
-        for outcome in chunk:
-            if isinstance(outcome, InputError):
-                yield outcome
-                continue
-            record = next(coded)
-            yield record if isinstance(record, InputError) else dumps(record)
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories, JSON Lines, - for standard input, article URLs and "
+            "RSS/Atom feed URLs.",
+            metavar="SOURCE...",
+        ),
+    ],
+    db: DbOption,
+    published: DateOption = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    dask: DaskOption = None,
+    progress: ProgressOption = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Allow URLs on private, loopback and link-local addresses (refused by default).",
+        ),
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per HTTP request.")] = 20.0,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest HTTP response accepted, in bytes.")
+    ] = 10_000_000,
+    retries: Annotated[
+        int, typer.Option(help="Retries (with exponential backoff) on 5xx and time-outs.")
+    ] = 3,
+) -> None:
+    """Code and store every new document of the sources; merge repeated reports of events.
+
+    A document already in the store (same id, same text or same URL) is neither fetched,
+    coded nor stored again, so an interrupted ingest can simply be run again. A summary goes
+    to standard error; the exit status is 1 if any document failed.
+    """
+    day = _parse_date(published)
+    config = _config(model, actors)
+    settings = FetchSettings(
+        timeout=timeout, max_bytes=max_bytes, retries=retries, allow_private=allow_private
+    )
+    stdin = sys.stdin.buffer if "-" in sources else None
+    fetcher = Fetcher(settings)
+    try:
+        with _shell_errors(), _coder(config, dask) as coder, Store(db) as store:
+            documents = read_sources(sources, fetcher, published=day, stdin=stdin, store=store)
+            countable = not any(is_url(s) for s in sources)
+            with Report(progress, documents, countable=countable) as report:
+                counts = Counter[str]()
+                for outcome in run_ingest(store, coder, report.listed, engine_version(config)):
+                    if isinstance(outcome, InputError):
+                        report.fail(outcome)
+                    else:
+                        counts[type(outcome).__name__] += 1
+                        report.advance()
+            store.merge()
+            _summary(report, counts["Stored"], counts["Skipped"], store)
+    finally:
+        fetcher.close()
+    raise typer.Exit(1 if report.failures else 0)
+
+
+@app.command()
+def recode(
+    db: DbOption,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-code every document, not only outdated ones.")
+    ] = False,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+    dask: DaskOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Re-code the stored documents that an older engine version coded, then re-merge.
+
+    The engine version is the package version and a digest of the coding code, its data
+    files, the spaCy model and the actor dictionaries: any change to them makes it differ.
+    """
+    config = _config(model, actors)
+    with _shell_errors(), _coder(config, dask) as coder, Store(db) as store:
+        version = engine_version(config)
+        stale = sum(1 for _ in store.reader.documents(None if everything else version))
+        with Report[object](progress, total=stale) as report:
+            recoded = 0
+            for outcome in run_recode(store, coder, version, everything):
+                if isinstance(outcome, InputError):
+                    report.fail(outcome)
+                    continue
+                recoded += 1
+                report.advance()
+        store.merge(rebuild=True)
+        _summary(report, recoded, 0, store, verb="re-coded")
+    raise typer.Exit(1 if report.failures else 0)
+
+
+@app.command()
+def merge(
+    db: DbOption,
+    rebuild: Annotated[
+        bool, typer.Option(help="Forget the merged events and merge every event again.")
+    ] = False,
+) -> None:
+    """Merge repeated reports of one event (ingest does this after storing documents)."""
+    with _shell_errors(), Store(db) as store:
+        plan = store.merge(rebuild=rebuild)
+        counts = store.reader.counts()
+    typer.echo(
+        f"thucydides: {len(plan.assignments)} events merged, {len(plan.new_clusters)} new "
+        f"merged events; {counts.merged_events} merged events from {counts.events} events",
+        err=True,
+    )
+
+
+query_app = typer.Typer(
+    help="Ask a store: events, timelines, dyad trends, stances.", no_args_is_help=True
+)
+app.add_typer(query_app, name="query")
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="table (default), json or csv.", case_sensitive=False),
+]
+ActorFilter = Annotated[
+    str | None,
+    typer.Option(help="Actor: a code prefix (PAK, PAKGOV) or a country code.", metavar="CODE"),
+]
+RecipientFilter = Annotated[
+    str | None, typer.Option(help="Recipient: a code prefix or a country code.", metavar="CODE")
+]
+CountryFilter = Annotated[
+    str | None,
+    typer.Option(help="Actor's, recipient's or place's country (ISO3).", metavar="ISO3"),
+]
+TypeFilter = Annotated[
+    str | None, typer.Option("--type", help="PLOVER type (ASSAULT, AGREE ...).", metavar="TYPE")
+]
+CameoFilter = Annotated[
+    str | None, typer.Option(help="CAMEO code prefix (19, 190, 0871).", metavar="CODE")
+]
+QuadFilter = Annotated[int | None, typer.Option(help="Quad class 1-4.", min=1, max=4, metavar="N")]
+FactualityFilter = Annotated[
+    str | None, typer.Option(help="asserted, negated or possible.", metavar="WHAT")
+]
+SinceFilter = Annotated[
+    str | None, typer.Option(help="Events dated on or after (ISO date).", metavar="DATE")
+]
+UntilFilter = Annotated[
+    str | None, typer.Option(help="Events dated on or before (ISO date).", metavar="DATE")
+]
+TextFilter = Annotated[
+    str | None,
+    typer.Option(help="Full-text search of the event's sentence (all words).", metavar="WORDS"),
+]
+
+
+@query_app.command("events")
+def query_events(
+    db: DbOption,
+    actor: ActorFilter = None,
+    recipient: RecipientFilter = None,
+    country: CountryFilter = None,
+    plover: TypeFilter = None,
+    cameo: CameoFilter = None,
+    quad: QuadFilter = None,
+    factuality: FactualityFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    text: TextFilter = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Coded events (every report) matching all the filters given."""
+    where = EventFilter(
+        actor, recipient, country, plover, cameo, quad, factuality, since, until, text, limit
+    )
+    with _shell_errors(), Store(db) as store:
+        rows = store.reader.events(where)
+    columns = None if output_format is not OutputFormat.TABLE else EVENT_TABLE_COLUMNS
+    typer.echo(render(rows, output_format, columns), nl=False)
+
+
+@query_app.command("timeline")
+def query_timeline(
+    db: DbOption,
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option(help="Two actors (code prefix or country), both directions.", metavar="A B"),
+    ] = None,
+    topic: Annotated[
+        str | None, typer.Option(help="Words that a report's sentence contains.", metavar="WORDS")
+    ] = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Merged events of a dyad or a topic in date order, with their source counts."""
+    with _shell_errors(), Store(db) as store:
+        rows = store.reader.timeline(dyad, topic)
+    typer.echo(render(rows, output_format), nl=False)
+
+
+@query_app.command("dyad")
+def query_dyad(
+    db: DbOption,
+    a: Annotated[str, typer.Argument(help="First actor: code prefix or country.")],
+    b: Annotated[str, typer.Argument(help="Second actor: code prefix or country.")],
+    by: Annotated[str, typer.Option(help="day, week or month.")] = "month",
+    directed: Annotated[
+        bool, typer.Option(help="Only events from A to B (default: both directions).")
+    ] = False,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Merged events between two actors per period: counts by quad class, Goldstein sum, mean."""
+    if by not in ("day", "week", "month"):
+        raise typer.BadParameter(Msg.E046.format(value=by))
+    with _shell_errors(), Store(db) as store:
+        rows = store.reader.dyad(a, b, by, directed)  # type: ignore[arg-type]
+    typer.echo(render(rows, output_format), nl=False)
+
+
+@query_app.command("stances")
+def query_stances(
+    db: DbOption,
+    topic: Annotated[
+        str | None, typer.Option(help="Words the topic contains (any case).", metavar="WORDS")
+    ] = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Stances on a topic: each actor's positions in date order, changes marked."""
+    with _shell_errors(), Store(db) as store:
+        rows = store.reader.stances(topic)
+    typer.echo(render(rows, output_format), nl=False)
+
+
+@app.command("export")
+def export_store(
+    db: DbOption,
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", metavar="FILE")],
+    actor: ActorFilter = None,
+    recipient: RecipientFilter = None,
+    country: CountryFilter = None,
+    plover: TypeFilter = None,
+    cameo: CameoFilter = None,
+    quad: QuadFilter = None,
+    factuality: FactualityFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+) -> None:
+    """Write the store's records (jsonl) or events (plover, cameo-tsv, csv, parquet).
+
+    The filters apply to the event formats; jsonl writes every stored record as coded.
+    """
+    where = EventFilter(actor, recipient, country, plover, cameo, quad, factuality, since, until)
+    with _shell_errors(), Store(db) as store:
+        count = export(store.reader, export_format, output, where)
+    noun = "records" if export_format is ExportFormat.JSONL else "events"
+    typer.echo(f"thucydides: {count} {noun} written to {output}", err=True)
+
+
+def _config(model: str | None, actors: list[Path] | None) -> Config:
+    return Config(model=model, actor_files=tuple(str(p) for p in actors or ()))
+
+
+@contextmanager
+def _shell_errors() -> Iterator[None]:
+    """The engine, the store or the cluster cannot work: one line and exit status 2."""
+    try:
+        yield
+    except ThucydidesError as exc:
+        typer.echo(f"thucydides: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def _coder(config: Config, dask: str | None) -> Iterator[BatchCoder]:
+    if dask is None:
+        yield LocalCoder(Pipeline(config))
+        return
+    from thucydides.distributed import DaskCoder
+
+    with DaskCoder(dask, config) as coder:
+        yield coder
+
+
+@contextmanager
+def _optional_store(path: Path | None) -> Iterator[Store | None]:
+    if path is None:
+        yield None
+        return
+    with Store(path) as store:
+        yield store
+
+
+def _summary(
+    report: Report[Any], stored: int, skipped: int, store: Store, verb: str = "stored"
+) -> None:
+    counts = store.reader.counts()
+    typer.echo(
+        f"thucydides: {stored} documents {verb}, {skipped} already stored, "
+        f"{report.failures} failed in {report.seconds:.1f} s; the store holds "
+        f"{counts.documents} documents, {counts.events} events, "
+        f"{counts.merged_events} merged events",
+        err=True,
+    )
 
 
 @app.command()
@@ -158,19 +494,26 @@ def evaluate(
             "--actors", help="Extra actor dictionary, as for `code`; repeatable.", metavar="FILE"
         ),
     ] = None,
+    dyadic: Annotated[
+        bool,
+        typer.Option(
+            help="Events: score only predicted events with both a source and a target "
+            "(PETRARCH's require_dyad, for its validation suite)."
+        ),
+    ] = False,
 ) -> None:
     """Score the engine on a gold file and print the figures as JSON.
 
     Actors: country and sector accuracy. Time expressions: span precision, recall and F1
     (strict and relaxed) and type and value accuracy, for the engine and for dateparser alone.
     Events: (source, target, CAMEO code) triple and CAMEO-root precision, recall and F1, per
-    root, and a confusion table.
+    root, factuality, and a confusion table.
     """
     from thucydides.evaluate.run import evaluate_file
 
     try:
         config = Config(actor_files=tuple(str(p) for p in actors or ()))
-        result = evaluate_file(gold, Pipeline(config), task, baseline)
+        result = evaluate_file(gold, Pipeline(config), task, baseline, dyadic)
     except ConfigError as exc:
         typer.echo(f"thucydides: {exc}", err=True)
         raise typer.Exit(2) from None

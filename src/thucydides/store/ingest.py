@@ -83,7 +83,7 @@ def ingest(
     fresh = _unseen(store, outcomes)
     for result in code_in_order(coder, fresh):
         if isinstance(result, Record):
-            yield _store(store, result, engine_version)
+            yield store_record(store, result, engine_version)
         else:
             assert isinstance(result, Skipped | InputError)  # what _unseen passes on
             yield result
@@ -102,7 +102,8 @@ def recode(
             yield result
 
 
-def _store(store: Store, record: Record, engine_version: str) -> Stored | Skipped:
+def store_record(store: Store, record: Record, engine_version: str) -> Stored | Skipped:
+    """Store one coded record unless its document is already stored."""
     document = record.document
     if store.writer.add(record, engine_version, site_of(document.url)):
         return Stored(document.id, document.source, len(record.events))
