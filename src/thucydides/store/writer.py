@@ -227,12 +227,14 @@ class StoreWriter:
 def _insert(
     db: sqlite3.Connection, table: str, rows: Sequence[Sequence[object]], rowid: bool = False
 ) -> int | None:
-    """Insert rows of values in column order (after a leading automatic rowid if ``rowid``)."""
+    """Insert rows of values in column order (after a leading automatic rowid if ``rowid``);
+    return the rowid of the last row (``executemany`` does not tell it)."""
     if not rows:
         return None
     marks = ("NULL, " if rowid else "") + ", ".join("?" * len(rows[0]))
-    cursor = db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-    return cursor.lastrowid
+    sql = f"INSERT INTO {table} VALUES ({marks})"
+    db.executemany(sql, rows[:-1])
+    return db.execute(sql, rows[-1]).lastrowid
 
 
 def _iso(record: Record) -> str | None:

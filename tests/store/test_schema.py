@@ -1,0 +1,47 @@
+"""The store's schema: migrations in order, WAL, full-text search, refusal of newer stores."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from thucydides.errors import ConfigError
+from thucydides.store import Store
+from thucydides.store.schema import SCHEMA_VERSION, schema_version
+
+
+def test_new_store_is_migrated_to_the_current_version(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        db = store.connection
+        assert schema_version(db) == SCHEMA_VERSION
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table in ("documents", "events", "quotes", "stances", "agreements", "timexes",
+                      "merged_events", "merged_mentions", "sentences_fts"):  # fmt: skip
+            assert table in tables
+
+
+def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    Store(path).close()
+    with Store(path) as store:
+        rows = store.connection.execute("SELECT version FROM schema_version").fetchall()
+    assert [r[0] for r in rows] == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO schema_version VALUES (?, 'later')", (SCHEMA_VERSION + 1,))
+    with pytest.raises(ConfigError, match="E041"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("plain text, not SQLite " * 100)
+    with pytest.raises(ConfigError, match="E040"):
+        Store(path)
