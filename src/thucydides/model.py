@@ -12,7 +12,8 @@ from datetime import date
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "decade", "century", "week", "quarter", "season"]
-DateSource = Literal["explicit", "narrative", "document"]
+# "knowledge": from a knowledge file (a treaty's signing date), not from the text.
+DateSource = Literal["explicit", "narrative", "document", "knowledge"]
 Factuality = Literal["asserted", "negated", "possible"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -163,6 +164,10 @@ class Stance:
     reason: str | None
     date: EventDate | None
     evidence: Evidence
+    id: str = ""  # stable across runs: document, holder, topic and position
+
+
+AgreementStatus = Literal["signed", "in_force", "suspended", "violated", "ended", "proposed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +175,11 @@ class Agreement:
     name: str
     parties: tuple[ActorRef, ...]
     signed: EventDate | None
-    status: Literal["signed", "in_force", "suspended", "violated", "ended", "proposed"]
+    status: AgreementStatus
     evidence: Evidence
+    key: str = ""  # the same agreement in every document: "indus-waters-treaty"
+    status_by: ActorRef | None = None  # who changed the status ("suspended by India")
+    status_date: EventDate | None = None  # when the text says the status changed
 
 
 @dataclass(frozen=True, slots=True)

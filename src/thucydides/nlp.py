@@ -80,6 +80,19 @@ def quotation_cue(token: Token, reporting_verbs: frozenset[str]) -> Token | None
     return None
 
 
+def words_follow(token: Token, words: Sequence[str], window: int = 6) -> bool:
+    """Whether ``words`` come in order within ``window`` tokens after ``token``: the rest
+    of a multi-word cue ("rule [it] out", "withdraw from", "put the treaty on hold")."""
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + window]]
+    at = 0
+    for word in words:
+        try:
+            at = following.index(word, at) + 1
+        except ValueError:
+            return False
+    return True
+
+
 def installed_models(candidates: Sequence[str] = MODEL_CASCADE) -> list[str]:
     return [name for name in candidates if importlib.util.find_spec(name) is not None]
 

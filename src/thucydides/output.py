@@ -106,6 +106,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
 
 def stance_json(stance: Stance) -> dict[str, Any]:
     return {
+        "id": stance.id,
         "holder": actor_json(stance.holder),
         "topic": stance.topic,
         "target": actor_json(stance.target),
@@ -118,10 +119,13 @@ def stance_json(stance: Stance) -> dict[str, Any]:
 
 def agreement_json(agreement: Agreement) -> dict[str, Any]:
     return {
+        "key": agreement.key,
         "name": agreement.name,
         "parties": [actor_json(p) for p in agreement.parties],
         "signed": date_json(agreement.signed),
         "status": agreement.status,
+        "status_by": actor_json(agreement.status_by),
+        "status_date": date_json(agreement.status_date),
         "evidence": {"text": agreement.evidence.text, "span": agreement.evidence.span.as_list()},
     }
 

@@ -9,6 +9,7 @@ owned by the :class:`Engine` and built once.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,13 +24,26 @@ from thucydides.actors.matcher import MentionMatcher
 from thucydides.actors.phrase import resolve_phrase
 from thucydides.actors.resolve import DocumentActors
 from thucydides.actors.userdict import load_user_dictionary
+from thucydides.agreements import AgreementFinder, load_agreement_lexicon
 from thucydides.cameo import Codebook, load_codebook
 from thucydides.errors import InputError, Msg, ThucydidesError
 from thucydides.events import Coding, EventCoder, build_events, load_lexicon
-from thucydides.model import Actor, Document, Event, Quote, Record, Sentence, Span, TimeRef
+from thucydides.events.factuality import factuality
+from thucydides.model import (
+    Actor,
+    Agreement,
+    Document,
+    Event,
+    Quote,
+    Record,
+    Sentence,
+    Span,
+    Stance,
+    TimeRef,
+)
 from thucydides.nlp import load_model, parse
 from thucydides.places import Gazetteer
-from thucydides.speech import find_quotes
+from thucydides.speech import find_quotes, find_stances, load_speech_lexicon
 from thucydides.time.anchor import EventDater
 from thucydides.time.extract import find_timexes
 
@@ -53,6 +67,8 @@ class Analysis:
     codings: tuple[Coding, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
     layers: frozenset[str] = field(default=frozenset({"doc"}))
 
     def add(self, produced: Iterable[str], **changes: object) -> Analysis:
@@ -85,6 +101,8 @@ class Engine:
         self.lexicon = load_lexicon(frozenset(self.codebook))
         self.coder = EventCoder(self.lexicon)
         self.gazetteer = Gazetteer(self.kb)
+        self.speech = load_speech_lexicon()
+        self.agreements = AgreementFinder(self.nlp, load_agreement_lexicon())
 
 
 @dataclass(frozen=True)
@@ -121,13 +139,54 @@ class TimeStage:
 class SpeechStage:
     engine: Engine
     name: str = "speech"
-    requires: tuple[str, ...] = ("doc", "actors")
-    produces: tuple[str, ...] = ("quotes",)
+    requires: tuple[str, ...] = ("doc", "actors", "timexes")
+    produces: tuple[str, ...] = ("quotes", "stances")
 
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.actors is not None  # guaranteed by ``requires``
-        quotes = find_quotes(analysis.doc, analysis.actors, self.engine.lexicon.reporting_verbs)
-        return analysis.add(self.produces, quotes=tuple(quotes))
+        lexicon = self.engine.lexicon
+        quotes = find_quotes(analysis.doc, analysis.actors, lexicon.reporting_verbs)
+        stances = find_stances(
+            analysis.doc,
+            analysis.actors,
+            self.engine.speech,
+            _dater(analysis),
+            lexicon.stance_nouns,
+            lexicon.object_control_verbs,
+        )
+        doc_id = analysis.document.id
+        stances = [replace(s, id=_stance_id(doc_id, s)) for s in stances]
+        return analysis.add(self.produces, quotes=tuple(quotes), stances=tuple(stances))
+
+
+@dataclass(frozen=True)
+class AgreementStage:
+    engine: Engine
+    name: str = "agreements"
+    requires: tuple[str, ...] = ("doc", "actors", "timexes")
+    produces: tuple[str, ...] = ("agreements",)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        assert analysis.actors is not None  # guaranteed by ``requires``
+        lexicon = self.engine.lexicon
+        agreements = self.engine.agreements(
+            analysis.doc,
+            analysis.actors,
+            _dater(analysis),
+            lambda token: factuality(token, lexicon) == "asserted",
+            analysis.document.published,
+        )
+        return analysis.add(self.produces, agreements=tuple(agreements))
+
+
+def _dater(analysis: Analysis) -> EventDater:
+    return EventDater(analysis.doc, list(analysis.timexes), analysis.document.published)
+
+
+def _stance_id(doc_id: str, stance: Stance) -> str:
+    holder = stance.holder.actor.code or stance.holder.text
+    basis = "\x1f".join((doc_id, holder, stance.topic, stance.position))
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -144,7 +203,7 @@ class EventStage:
             codings.extend(
                 self.engine.coder.code_sentence(index, sentence, analysis.actors, codings)
             )
-        dater = EventDater(analysis.doc, list(analysis.timexes), analysis.document.published)
+        dater = _dater(analysis)
         events = build_events(
             analysis.document, codings, self.engine.codebook, dater, self.engine.gazetteer
         )
@@ -166,6 +225,7 @@ class Pipeline:
             TimeStage(),
             EventStage(self.engine),
             SpeechStage(self.engine),
+            AgreementStage(self.engine),
         )
         self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else default
         _check_order(self.stages)
@@ -215,6 +275,8 @@ class Pipeline:
             timexes=analysis.timexes,
             events=analysis.events,
             quotes=analysis.quotes,
+            stances=analysis.stances,
+            agreements=analysis.agreements,
             warnings=_warnings(document),
         )
 

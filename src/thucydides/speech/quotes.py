@@ -1,15 +1,20 @@
-"""Direct quotations: the quoted text, the reporting cue and the speaker.
+"""Quotations: who said what, in their own words or reported.
 
-A quotation is a span between paired quotation marks in one paragraph ("…" or “…”). Its cue
-is a reporting verb outside the marks in a sentence the quotation touches ("he said",
-"stating that"); its speaker is the cue's subject, resolved through the actor layer and its
-coreference ("he" → the spokesperson named earlier).
+1. Direct: a span between paired quotation marks in one paragraph ("…" or “…”). Its cue is
+   a reporting verb outside the marks in a sentence the quotation touches ("he said",
+   "stating that"); its speaker is the cue's subject, resolved through the actor layer and
+   its coreference ("he" → the spokesperson named earlier). The second part of a split
+   quotation ("…," he said. "…") has no cue of its own and takes the first part's.
+2. Indirect: the content clause of a reporting verb outside quotation marks ("said that
+   the talks had failed", "told reporters the border would stay shut"), without its
+   "that"; and the clause an "according to X" phrase attributes to X.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -17,18 +22,34 @@ from thucydides.actors.resolve import DocumentActors
 from thucydides.events.roles import subject_heads
 from thucydides.model import Quote
 from thucydides.model import Span as TextSpan
+from thucydides.nlp import QUOTE_MARKS, inside_quotes
 
 _QUOTED = re.compile(r"“(?P<curly>[^”\n]{2,})”|\"(?P<straight>[^\"\n]{2,})\"")
 # Quotations shorter than this are scare quotes ("the so-called “peace plan”"), not speech.
 MIN_QUOTE_WORDS = 4
+# The second part of a split quotation starts this close to the end of the first.
+SPLIT_GAP = 80
+CONTENT_DEPS = frozenset({"ccomp"})
 
 
 def find_quotes(doc: Doc, actors: DocumentActors, reporting_verbs: frozenset[str]) -> list[Quote]:
-    quotes = []
+    direct = find_direct_quotes(doc, actors, reporting_verbs)
+    indirect = find_indirect_quotes(doc, actors, reporting_verbs, direct)
+    return sorted([*direct, *indirect], key=lambda q: q.span.start)
+
+
+def find_direct_quotes(
+    doc: Doc, actors: DocumentActors, reporting_verbs: frozenset[str]
+) -> list[Quote]:
+    quotes: list[Quote] = []
     for start, end in _quoted_spans(doc.text):
         if len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
             continue
         cue = _cue(doc, start, end, reporting_verbs)
+        if cue is None and quotes and _continues(doc.text, quotes[-1], start):
+            earlier = quotes[-1]
+            quotes.append(replace(earlier, text=doc.text[start:end], span=TextSpan(start, end)))
+            continue
         speaker = None if cue is None else actors.first(subject_heads(cue))
         quotes.append(
             Quote(
@@ -40,6 +61,77 @@ def find_quotes(doc: Doc, actors: DocumentActors, reporting_verbs: frozenset[str
             )
         )
     return quotes
+
+
+def find_indirect_quotes(
+    doc: Doc,
+    actors: DocumentActors,
+    reporting_verbs: frozenset[str],
+    direct: Sequence[Quote] = (),
+) -> list[Quote]:
+    quoted = [(q.span.start - 1, q.span.end + 1) for q in direct]
+    found = []
+    for sentence in doc.sents:
+        for token in sentence:
+            content, speaker_heads = _reported(token, reporting_verbs)
+            if content is None or inside_quotes(sentence, token):
+                continue
+            start, end = content
+            if any(a <= start < b or a < end <= b for a, b in quoted):
+                continue  # the clause is a direct quotation, already found
+            speaker = actors.first(speaker_heads)
+            if speaker is None or len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+                continue  # reported speech is worth recording only with its speaker
+            found.append(
+                Quote(
+                    speaker=speaker,
+                    text=doc.text[start:end],
+                    span=TextSpan(start, end),
+                    cue=token.text if token.lower_ != "according" else "according to",
+                    kind="indirect",
+                )
+            )
+    return found
+
+
+def _reported(
+    token: Token, reporting_verbs: frozenset[str]
+) -> tuple[tuple[int, int] | None, list[Token]]:
+    """The reported clause at ``token`` (character offsets) and the heads of its speaker."""
+    if token.lower_ == "according":
+        sources = [g for c in token.children if c.lower_ == "to" for g in c.children]
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "... avoided X and killed Y, according to Z": all of it
+        if not sources or clause.pos_ not in ("VERB", "AUX"):
+            return None, []
+        skip = {t.i for t in token.subtree}
+        return _clause_offsets([t for t in clause.subtree if t.i not in skip]), sources
+    if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_verbs:
+        return None, []
+    clauses = [c for c in token.children if c.dep_ in CONTENT_DEPS and c.i > token.i]
+    if not clauses:
+        return None, []
+    tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head.i == clauses[0].i
+                                                    and t.lower_ == "that")]  # fmt: skip
+    return _clause_offsets(tokens), subject_heads(token)
+
+
+def _clause_offsets(tokens: list[Token]) -> tuple[int, int] | None:
+    words = [
+        t
+        for t in sorted(tokens, key=lambda t: t.i)
+        if not t.is_space and (not t.is_punct or t.text == "%")
+    ]
+    if not words or any(t.text in QUOTE_MARKS for t in tokens):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _continues(text: str, earlier: Quote, start: int) -> bool:
+    """Whether a quotation starting at ``start`` continues ``earlier`` ("…," he said. "…")."""
+    between = text[earlier.span.end : start]
+    return earlier.cue is not None and len(between) <= SPLIT_GAP and "\n" not in between
 
 
 def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:

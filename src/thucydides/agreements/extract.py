@@ -1,0 +1,323 @@
+"""Agreements named or described in a document, with their parties and status.
+
+1. Mentions: a treaty of the knowledge base by one of its names ("the Shimla Agreement");
+   an agreement noun with its parties or year in the text ("a ceasefire between Thailand
+   and Cambodia", "the 1994 accord"); a definite "the treaty"/"the deal" refers back to the
+   agreement mentioned last.
+2. Status: the word that governs a mention ("suspended the Indus Waters Treaty", "the
+   truce collapsed", "the suspension of the treaty", "withdrew from the deal"), read with
+   the status cue lexicon; a negated or merely possible change is not a change. Who
+   changed it is the governing verb's subject (or, for a passive with no "by", the subject
+   of the clause that explains it: "were suspended when India accused ..."); when is the
+   verb's date. Without a cue a known treaty is ``ended`` if it ended before the
+   document's date, else ``in_force``; a described one is ``in_force``.
+3. One record per agreement per document: the last status change in the text wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from thucydides.actors.resolve import DocumentActors
+from thucydides.agreements.lexicon import AgreementLexicon, StatusCue, Treaty
+from thucydides.events.roles import implicit_agent_clause, is_passive, subject_heads
+from thucydides.model import (
+    Actor,
+    ActorRef,
+    Agreement,
+    AgreementStatus,
+    EventDate,
+    Evidence,
+    Precision,
+)
+from thucydides.model import Span as TextSpan
+from thucydides.nlp import words_follow
+from thucydides.time.anchor import EventDater
+
+# Sentences back that "the treaty" may refer to.
+ANAPHOR_WINDOW = 4
+ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "its"})
+PARTY_PREPS = frozenset({"between", "with"})
+# Who "signed" or "violated" an agreement is a party to it.
+PARTY_STATUSES = frozenset({"signed", "violated", "proposed"})
+
+Asserted = Callable[[Token], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    root: Token
+    span: Span
+    treaty: Treaty | None
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    status: AgreementStatus
+    verb: Token
+    by: ActorRef | None
+    date: EventDate | None
+
+
+class AgreementFinder:
+    """Built once per pipeline: the phrase matcher over the treaty names."""
+
+    def __init__(self, nlp: Language, lexicon: AgreementLexicon) -> None:
+        self.lexicon = lexicon
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for alias in lexicon.treaties:
+            self._matcher.add(alias, [nlp.make_doc(alias)])
+
+    def __call__(
+        self,
+        doc: Doc,
+        actors: DocumentActors,
+        dater: EventDater,
+        asserted: Asserted,
+        published: date | None,
+    ) -> list[Agreement]:
+        mentions = self._mentions(doc, actors)
+        found: dict[str, tuple[_Mention, _Change | None, list[ActorRef]]] = {}
+        sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        for mention in mentions:
+            index = sentence_of[mention.root.sent.start]
+            change = self._change(mention.root, actors, dater, asserted, index)
+            parties = _text_parties(mention.root, actors)
+            if change is not None and change.status in PARTY_STATUSES and change.by is not None:
+                parties.append(change.by)
+            first, earlier_change, earlier_parties = found.get(mention.key, (mention, None, []))
+            found[mention.key] = (first, change or earlier_change, earlier_parties + parties)
+        return [
+            self._record(mention, change, parties, actors, published)
+            for mention, change, parties in found.values()
+        ]
+
+    # ---- mentions ----------------------------------------------------------------------------
+
+    def _mentions(self, doc: Doc, actors: DocumentActors) -> list[_Mention]:
+        named = self._named(doc)
+        taken = {i for m in named for i in range(m.span.start, m.span.end)}
+        mentions = list(named)
+        for token in doc:
+            if token.i in taken or token.pos_ != "NOUN" or token.tag_ == "NNS":
+                continue
+            if token.lemma_.lower() not in self.lexicon.nouns:
+                continue
+            earlier = [m for m in mentions if m.root.i < token.i]
+            mention = self._described(token, actors) or _anaphor(token, earlier)
+            if mention is not None:
+                mentions.append(mention)
+        return sorted(mentions, key=lambda m: m.root.i)
+
+    def _named(self, doc: Doc) -> list[_Mention]:
+        chosen: list[_Mention] = []
+        taken: set[int] = set()
+        matches = sorted(self._matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for match_id, start, end in matches:
+            span = doc[start:end]
+            alias = doc.vocab.strings[match_id]
+            if taken & set(range(start, end)) or not _case_ok(span.text, alias):
+                continue
+            treaty = self.lexicon.treaties[alias]
+            taken |= set(range(start, end))
+            chosen.append(_Mention(span.root, span, treaty, treaty.key, treaty.name))
+        return chosen
+
+    def _described(self, noun: Token, actors: DocumentActors) -> _Mention | None:
+        """ "A ceasefire between Thailand and Cambodia", "the India-Pakistan truce"."""
+        parties = _text_parties(noun, actors)
+        if not parties:
+            return None
+        countries = sorted({p.actor.country or p.text for p in parties})
+        name = _noun_phrase(noun)
+        key = f"{noun.lemma_.lower()}:{'-'.join(countries)}"
+        return _Mention(noun, name, None, key, name.text)
+
+    # ---- status ------------------------------------------------------------------------------
+
+    def _change(
+        self,
+        root: Token,
+        actors: DocumentActors,
+        dater: EventDater,
+        asserted: Asserted,
+        sentence: int,
+    ) -> _Change | None:
+        for status, verb in self._cues(root):
+            if verb.pos_ in ("VERB", "AUX") and not asserted(verb):
+                continue
+            by = _changer(verb, actors) if verb.pos_ in ("VERB", "AUX") else None
+            return _Change(status, verb, by, dater.date_for(sentence, verb))
+        return None
+
+    def _cues(self, root: Token) -> Iterator[tuple[AgreementStatus, Token]]:
+        for child in root.children:
+            if child.dep_ == "amod" and child.lower_ in self.lexicon.adjectives:
+                yield self.lexicon.adjectives[child.lower_], child
+        node = root
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # "the Treaty and other accords were suspended"
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            governor = head.head
+            if governor.pos_ == "NOUN" and head.lower_ == "of":
+                status = self.lexicon.status_nouns.get(governor.lemma_.lower())
+                if status is not None:
+                    yield status, governor  # "the suspension of the treaty"
+                return
+            head = governor  # "withdrew from the deal", "abide by the accord"
+        elif node.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
+            return
+        cue = self._verb_cue(head)
+        if cue is not None:
+            yield cue.status, head
+
+    def _verb_cue(self, verb: Token) -> StatusCue | None:
+        for cue in self.lexicon.verbs.get(verb.lemma_.lower(), ()):
+            if words_follow(verb, cue.tail, 8):
+                return cue
+        return None
+
+    # ---- the record --------------------------------------------------------------------------
+
+    def _record(
+        self,
+        mention: _Mention,
+        change: _Change | None,
+        text_parties: list[ActorRef],
+        actors: DocumentActors,
+        published: date | None,
+    ) -> Agreement:
+        treaty = mention.treaty
+        parties = _unique([*_known_parties(treaty, mention, actors), *text_parties])
+        status = change.status if change else _default_status(treaty, published)
+        sentence = (change.verb if change else mention.root).sent
+        return Agreement(
+            name=mention.name,
+            parties=tuple(parties),
+            signed=_signed(mention, treaty, change),
+            status=status,
+            evidence=Evidence(sentence.text, TextSpan(sentence.start_char, sentence.end_char)),
+            key=mention.key,
+            status_by=change.by if change else None,
+            status_date=change.date if change else None,
+        )
+
+
+def _case_ok(text: str, alias: str) -> bool:
+    """Acronyms ("NPT", "JCPOA") match in their own case; names when capitalised."""
+    letters = [c for c in alias if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return text == alias
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+def _anaphor(noun: Token, earlier: list[_Mention]) -> _Mention | None:
+    """ "The deal", "the treaty": the agreement mentioned last, a few sentences back."""
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHOR_DETERMINERS
+               for c in noun.children):  # fmt: skip
+        return None
+    if earlier and _sentences_between(earlier[-1].root, noun) <= ANAPHOR_WINDOW:
+        last = earlier[-1]
+        return _Mention(noun, noun.doc[noun.i : noun.i + 1], last.treaty, last.key, last.name)
+    return None
+
+
+def _sentences_between(a: Token, b: Token) -> int:
+    doc = a.doc
+    return sum(1 for s in doc.sents if a.i < s.start <= b.i)
+
+
+def _text_parties(noun: Token, actors: DocumentActors) -> list[ActorRef]:
+    """Parties the phrase names: "between A and B", "A-B", "Pakistan's treaty with India"."""
+    heads: list[Token] = []
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.pos_ == "PROPN":
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+    refs = [r for h in heads for r in actors.resolve(h) if r.actor.country]
+    return _unique(refs)
+
+
+def _changer(verb: Token, actors: DocumentActors) -> ActorRef | None:
+    heads = subject_heads(verb)
+    if not heads and is_passive(verb):
+        clause = implicit_agent_clause(verb)
+        heads = subject_heads(clause) if clause is not None else []
+    for head in heads:
+        for ref in actors.resolve(head):
+            if ref.actor.code:
+                return ref
+    return None
+
+
+def _known_parties(
+    treaty: Treaty | None, mention: _Mention, actors: DocumentActors
+) -> list[ActorRef]:
+    if treaty is None:
+        return []
+    named = {m.actor.country: m for m in actors.mentions() if m.actor.kind == "country"}
+    refs = []
+    for code in treaty.parties:
+        ref = named.get(code)
+        if ref is None:
+            name = actors.kb.country_names.get(code, code)
+            ref = ActorRef(
+                name,
+                TextSpan(mention.span.start_char, mention.span.end_char),
+                Actor(code=code, country=code, sector=None, name=None, kind="country"),
+            )
+        refs.append(ref)
+    return refs
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        key = ref.actor.country or ref.text
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
+def _default_status(treaty: Treaty | None, published: date | None) -> AgreementStatus:
+    ended = treaty.ended if treaty is not None else None
+    if ended is not None and (published is None or ended <= published.isoformat()):
+        return "ended"
+    return "in_force"
+
+
+def _signed(mention: _Mention, treaty: Treaty | None, change: _Change | None) -> EventDate | None:
+    year = next(
+        (t for t in mention.root.children if t.like_num and len(t.text) == 4 and t.text.isdigit()),
+        None,
+    )
+    if year is not None:
+        return EventDate(year.text, "year", year.text, "explicit")  # "the 1972 Simla Agreement"
+    if change is not None and change.status == "signed" and change.date is not None:
+        return change.date
+    if treaty is not None and treaty.signed:
+        return EventDate(treaty.signed, _precision(treaty.signed), None, "knowledge")
+    return None
+
+
+def _precision(value: str) -> Precision:
+    return {4: "year", 7: "month"}.get(len(value), "day")  # type: ignore[return-value]
+
+
+def _noun_phrase(noun: Token) -> Span:
+    words = [t for t in noun.subtree if t.dep_ not in ("det", "punct") or t.i > noun.i]
+    start = min(t.i for t in words)
+    end = max(t.i for t in words) + 1
+    return noun.doc[start:end]
