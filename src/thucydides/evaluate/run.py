@@ -11,9 +11,10 @@ from typing import Any
 from thucydides.errors import ConfigError, Msg
 from thucydides.evaluate import actors as actor_eval
 from thucydides.evaluate import events as event_eval
+from thucydides.evaluate import speech as speech_eval
 from thucydides.evaluate import timex as timex_eval
 from thucydides.ingest import read_text_document
-from thucydides.model import ActorRef
+from thucydides.model import ActorRef, Record
 from thucydides.nlp import parse
 from thucydides.pipeline import Pipeline
 from thucydides.time.dateline import find_dateline
@@ -29,6 +30,8 @@ def detect_task(items: list[dict[str, Any]]) -> str:
         return "timex"
     if "events" in gold:
         return "events"
+    if {"quotes", "stances", "agreements"} & set(gold):
+        return "speech"
     if "country" in gold or "sector" in gold:
         return "actors"
     return "unknown"
@@ -64,12 +67,36 @@ def evaluate_file(
             "task": task,
             "engine": event_eval.evaluate_events(items, event_coder(pipeline), dyadic).as_dict(),
         }
+    if task == "speech":
+        scores = speech_eval.evaluate_speech(
+            items, speech_coder(pipeline), agreement_canonical(pipeline)
+        )
+        return {"task": task, "engine": scores.as_dict()}
     raise ConfigError(
         Msg.E021,
         path=path,
-        detail="unknown gold format (expected gold.timexes, "
-        "gold.events or gold.country/gold.sector)",
+        detail="unknown gold format (expected gold.timexes, gold.events, "
+        "gold.quotes/stances/agreements or gold.country/gold.sector)",
     )
+
+
+def speech_coder(pipeline: Pipeline) -> speech_eval.Coder:
+    def code(text: str, published: str | None) -> Record:
+        day = date.fromisoformat(published) if published else None
+        return pipeline(read_text_document(text, published=day, source="<gold>"))
+
+    return code
+
+
+def agreement_canonical(pipeline: Pipeline) -> speech_eval.Canonical:
+    """An agreement's canonical name: the knowledge base's, for any of its aliases."""
+    treaties = {alias.lower(): t.name for alias, t in
+                pipeline.engine.agreements.lexicon.treaties.items()}  # fmt: skip
+
+    def canonical(name: str) -> str:
+        return treaties.get(name.lower(), name).lower()
+
+    return canonical
 
 
 def event_coder(pipeline: Pipeline) -> event_eval.Coder:

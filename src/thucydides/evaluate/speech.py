@@ -1,0 +1,148 @@
+"""Speech evaluation: quotes, stances and agreements against a gold file of documents.
+
+Gold format (one JSON object per line, as ``tests/fixtures/speech_gold.jsonl``)::
+
+    {"id", "text", "published",
+     "gold": {"quotes": [{"text", "speaker", "kind"}],
+              "stances": [{"holder", "topic", "position", "reason"}],
+              "agreements": [{"name", "parties", "status"}]}}
+
+Actor codes are CAMEO composites. A predicted actor matches a gold one with the same code,
+or a longer code that starts with it when the gold code names a sector ("PAKMILARMY" is a
+"PAKMIL"), or any code of the same country when the gold gives the country alone. Scores:
+
+- quote spans: a predicted quotation matches a gold one when their words overlap by half
+  or more (Jaccard); ``quotes`` also requires the speaker to match;
+- stances: holder, topic and position;
+- agreements: name (canonical name, through the treaty knowledge base), parties (as a
+  set of countries) and status; ``agreement_names`` scores the name alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from thucydides.evaluate.events import PRF
+from thucydides.model import Record
+
+Coder = Callable[[str, str | None], Record]
+Canonical = Callable[[str], str]
+MIN_OVERLAP = 0.5
+
+
+@dataclass
+class SpeechScores:
+    documents: int = 0
+    quote_spans: PRF = field(default_factory=PRF)
+    quotes: PRF = field(default_factory=PRF)
+    stances: PRF = field(default_factory=PRF)
+    agreement_names: PRF = field(default_factory=PRF)
+    agreements: PRF = field(default_factory=PRF)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "quote_spans": self.quote_spans.as_dict(),
+            "quotes": self.quotes.as_dict(),
+            "stances": self.stances.as_dict(),
+            "agreement_names": self.agreement_names.as_dict(),
+            "agreements": self.agreements.as_dict(),
+        }
+
+
+def actor_matches(predicted: str | None, gold: str) -> bool:
+    if not predicted:
+        return not gold
+    if predicted == gold:
+        return True
+    if len(gold) == 3:
+        return predicted[:3] == gold
+    return predicted.startswith(gold)
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:!?\"'“”‘’").lower() for w in text.split()} - {""}
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def _pair(
+    gold: Sequence[Any], predicted: Sequence[Any], same: Callable[[Any, Any], bool]
+) -> int:
+    """Greedy one-to-one matching; the number of matched pairs."""
+    used: set[int] = set()
+    matched = 0
+    for g in gold:
+        for n, p in enumerate(predicted):
+            if n not in used and same(g, p):
+                used.add(n)
+                matched += 1
+                break
+    return matched
+
+
+def _add(prf: PRF, gold: int, predicted: int, matched: int) -> None:
+    prf.tp += matched
+    prf.fp += predicted - matched
+    prf.fn += gold - matched
+
+
+def evaluate_speech(
+    items: Iterable[dict[str, Any]], code: Coder, canonical: Canonical
+) -> SpeechScores:
+    scores = SpeechScores()
+    for item in items:
+        gold = item["gold"]
+        record = code(item["text"], item.get("published"))
+        scores.documents += 1
+        _score_quotes(scores, gold.get("quotes", []), record)
+        _score_stances(scores, gold.get("stances", []), record)
+        _score_agreements(scores, gold.get("agreements", []), record, canonical)
+    return scores
+
+
+def _score_quotes(scores: SpeechScores, gold: list[dict[str, Any]], record: Record) -> None:
+    predicted = [
+        (q.text, q.speaker.actor.code if q.speaker else None) for q in record.quotes
+    ]
+
+    def span(g: dict[str, Any], p: tuple[str, str | None]) -> bool:
+        return _overlap(g["text"], p[0]) >= MIN_OVERLAP
+
+    def full(g: dict[str, Any], p: tuple[str, str | None]) -> bool:
+        return span(g, p) and actor_matches(p[1], g["speaker"])
+
+    _add(scores.quote_spans, len(gold), len(predicted), _pair(gold, predicted, span))
+    _add(scores.quotes, len(gold), len(predicted), _pair(gold, predicted, full))
+
+
+def _score_stances(scores: SpeechScores, gold: list[dict[str, Any]], record: Record) -> None:
+    predicted = [(s.holder.actor.code, s.topic, s.position) for s in record.stances]
+
+    def same(g: dict[str, Any], p: tuple[str | None, str, str]) -> bool:
+        return actor_matches(p[0], g["holder"]) and (g["topic"], g["position"]) == p[1:]
+
+    _add(scores.stances, len(gold), len(predicted), _pair(gold, predicted, same))
+
+
+def _score_agreements(
+    scores: SpeechScores, gold: list[dict[str, Any]], record: Record, canonical: Canonical
+) -> None:
+    predicted = [
+        (canonical(a.name), {p.actor.country for p in a.parties if p.actor.country}, a.status)
+        for a in record.agreements
+    ]
+
+    def named(g: dict[str, Any], p: tuple[str, set[str | None], str]) -> bool:
+        return canonical(g["name"]) == p[0]
+
+    def full(g: dict[str, Any], p: tuple[str, set[str | None], str]) -> bool:
+        return named(g, p) and set(g["parties"]) == p[1] and g["status"] == p[2]
+
+    _add(scores.agreement_names, len(gold), len(predicted), _pair(gold, predicted, named))
+    _add(scores.agreements, len(gold), len(predicted), _pair(gold, predicted, full))
