@@ -54,6 +54,11 @@ def load_pipeline(config: Config) -> None:
     worker_pipeline(config)
 
 
+def loaded_pipelines() -> int:
+    """How many pipelines this process has built (one per configuration used)."""
+    return len(_PIPELINES)
+
+
 def parse_address(value: str) -> tuple[str | None, int]:
     """``local:N`` gives (None, N); anything else is a scheduler address."""
     if value.startswith(LOCAL_PREFIX):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -56,7 +57,7 @@ def _feed(base: str) -> str:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    requests: list[tuple[str, str]] = []  # (path, User-Agent)
+    requests: ClassVar[list[tuple[str, str]]] = []  # (path, User-Agent)
 
     def do_GET(self) -> None:
         _Handler.requests.append((self.path, self.headers.get("User-Agent", "")))
@@ -176,7 +177,9 @@ def test_a_redirect_to_a_private_address_is_refused() -> None:
 
     resolver = _resolver({"news.example": ["93.184.216.34"], "intranet.example": ["10.0.0.7"]})
     fetcher = Fetcher(
-        FetchSettings(retries=0), transport=httpx.MockTransport(handler), resolver=resolver  # type: ignore[arg-type]
+        FetchSettings(retries=0),
+        transport=httpx.MockTransport(handler),
+        resolver=resolver,  # type: ignore[arg-type]
     )
     (error,) = fetcher.read("http://news.example/story")
     assert isinstance(error, InputError)

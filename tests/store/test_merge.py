@@ -13,12 +13,26 @@ from thucydides.store import Store
 from thucydides.store.merge import Mention, MergeSettings, plan_merge
 
 BASE = Mention(
-    event=1, doc_id="a", position=0, reported="2025-05-10", source="one.example",
-    actor_country="IND", actor_sector=None, recipient_country="PAK", recipient_sector=None,
-    root="08", plover="RETREAT", cameo="0871", date_value="2025-05-10", date_precision="day",
-    date_source="explicit", location_name=None, lat=None, lon=None,
+    event=1,
+    doc_id="a",
+    position=0,
+    reported="2025-05-10",
+    source="one.example",
+    actor_country="IND",
+    actor_sector=None,
+    recipient_country="PAK",
+    recipient_sector=None,
+    root="08",
+    plover="RETREAT",
+    cameo="0871",
+    date_value="2025-05-10",
+    date_precision="day",
+    date_source="explicit",
+    location_name=None,
+    lat=None,
+    lon=None,
     evidence="India and Pakistan agreed to a ceasefire on Saturday",
-)  # fmt: skip
+)
 
 
 def _groups(*mentions: Mention) -> list[list[int]]:

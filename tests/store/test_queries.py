@@ -22,8 +22,11 @@ def test_filters_combine(corpus_store: Store) -> None:
     assert _ids(corpus_store, plover="ASSAULT", since="2025-06-10") == {"kharkiv-later"}
     assert _ids(corpus_store, cameo="112", country="PAK") == {"accusation"}
     assert _ids(corpus_store, quad=2, until="2025-05-31") == {
-        "ceasefire-1", "ceasefire-2", "ceasefire-3", "ceasefire-4"
-    }  # fmt: skip
+        "ceasefire-1",
+        "ceasefire-2",
+        "ceasefire-3",
+        "ceasefire-4",
+    }
     assert _ids(corpus_store, factuality="possible") <= {"accusation"}
     assert len(corpus_store.reader.events(EventFilter(limit=2))) == 2
 

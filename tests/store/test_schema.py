@@ -18,8 +18,17 @@ def test_new_store_is_migrated_to_the_current_version(tmp_path: Path) -> None:
         assert schema_version(db) == SCHEMA_VERSION
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        for table in ("documents", "events", "quotes", "stances", "agreements", "timexes",
-                      "merged_events", "merged_mentions", "sentences_fts"):  # fmt: skip
+        for table in (
+            "documents",
+            "events",
+            "quotes",
+            "stances",
+            "agreements",
+            "timexes",
+            "merged_events",
+            "merged_mentions",
+            "sentences_fts",
+        ):
             assert table in tables
 
 

@@ -78,7 +78,8 @@ def _ref(text: str, start: int, code: str, country: str, name: str | None = None
 
 
 def _speech_record(doc_id: str, day: date, position: str) -> Record:
-    text = f'India {position}s mediation on Kashmir. "We will not accept it," the minister said ({doc_id}).'
+    quote = '"We will not accept it," the minister said'
+    text = f"India {position}s mediation on Kashmir. {quote} ({doc_id})."
     india = _ref("India", 0, "INDGOV", "IND", "Ministry of External Affairs")
     evidence = Evidence(text[:40], Span(0, 40))
     return Record(
@@ -86,13 +87,25 @@ def _speech_record(doc_id: str, day: date, position: str) -> Record:
         sentences=(Sentence(0, Span(0, 40)), Sentence(1, Span(41, len(text)))),
         quotes=(Quote(india, "We will not accept it,", Span(42, 64), "said", "direct"),),
         stances=(
-            Stance(india, "third-party mediation", None, position, "Simla Agreement",
-                   EventDate(day.isoformat(), "day", None, "document"), evidence),
-        ),  # fmt: skip
+            Stance(
+                india,
+                "third-party mediation",
+                None,
+                position,
+                "Simla Agreement",
+                EventDate(day.isoformat(), "day", None, "document"),
+                evidence,
+            ),
+        ),
         agreements=(
-            Agreement("Simla Agreement", (india, _ref("Pakistan", 0, "PAK", "PAK")),
-                      EventDate("1972", "year", "1972", "explicit"), "in_force", evidence),
-        ),  # fmt: skip
+            Agreement(
+                "Simla Agreement",
+                (india, _ref("Pakistan", 0, "PAK", "PAK")),
+                EventDate("1972", "year", "1972", "explicit"),
+                "in_force",
+                evidence,
+            ),
+        ),
     )
 
 
