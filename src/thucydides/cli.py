@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -22,10 +22,11 @@ from thucydides.ingest import read_inputs
 from thucydides.ingest.fetch import Fetcher, FetchSettings
 from thucydides.output import dumps
 from thucydides.pipeline import Config, Pipeline
-from thucydides.store import EventFilter, Store
+from thucydides.store import EventFilter, Store, StoreReader
 from thucydides.store.ingest import ingest as run_ingest
 from thucydides.store.ingest import is_url, read_sources, store_record
 from thucydides.store.ingest import recode as run_recode
+from thucydides.store.reader import Period
 from thucydides.time.calendar import parse_iso_date
 
 app = typer.Typer(
@@ -347,10 +348,8 @@ def query_events(
     where = EventFilter(
         actor, recipient, country, plover, cameo, quad, factuality, since, until, text, limit
     )
-    with _shell_errors(), Store(db) as store:
-        rows = store.reader.events(where)
     columns = None if output_format is not OutputFormat.TABLE else EVENT_TABLE_COLUMNS
-    typer.echo(render(rows, output_format, columns), nl=False)
+    _show(db, lambda reader: reader.events(where), output_format, columns)
 
 
 @query_app.command("timeline")
@@ -366,9 +365,7 @@ def query_timeline(
     output_format: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Merged events of a dyad or a topic in date order, with their source counts."""
-    with _shell_errors(), Store(db) as store:
-        rows = store.reader.timeline(dyad, topic)
-    typer.echo(render(rows, output_format), nl=False)
+    _show(db, lambda reader: reader.timeline(dyad, topic), output_format)
 
 
 @query_app.command("dyad")
@@ -385,9 +382,8 @@ def query_dyad(
     """Merged events between two actors per period: counts by quad class, Goldstein sum, mean."""
     if by not in ("day", "week", "month"):
         raise typer.BadParameter(Msg.E046.format(value=by))
-    with _shell_errors(), Store(db) as store:
-        rows = store.reader.dyad(a, b, by, directed)  # type: ignore[arg-type]
-    typer.echo(render(rows, output_format), nl=False)
+    period: Period = by  # type: ignore[assignment]  # checked just above
+    _show(db, lambda reader: reader.dyad(a, b, period, directed), output_format)
 
 
 @query_app.command("stances")
@@ -399,9 +395,19 @@ def query_stances(
     output_format: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Stances on a topic: each actor's positions in date order, changes marked."""
+    _show(db, lambda reader: reader.stances(topic), output_format)
+
+
+def _show(
+    db: Path,
+    ask: Callable[[StoreReader], Sequence[Any]],
+    output_format: OutputFormat,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Run one query on the store and print its rows in the chosen format."""
     with _shell_errors(), Store(db) as store:
-        rows = store.reader.stances(topic)
-    typer.echo(render(rows, output_format), nl=False)
+        rows = ask(store.reader)
+    typer.echo(render(rows, output_format, columns), nl=False)
 
 
 @app.command("export")
@@ -411,21 +417,16 @@ def export_store(
         ExportFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", metavar="FILE")],
-    actor: ActorFilter = None,
-    recipient: RecipientFilter = None,
-    country: CountryFilter = None,
-    plover: TypeFilter = None,
-    cameo: CameoFilter = None,
-    quad: QuadFilter = None,
     factuality: FactualityFilter = None,
     since: SinceFilter = None,
     until: UntilFilter = None,
 ) -> None:
     """Write the store's records (jsonl) or events (plover, cameo-tsv, csv, parquet).
 
-    The filters apply to the event formats; jsonl writes every stored record as coded.
+    The filters apply to the event formats (`query events` selects more finely, with
+    --format csv or json); jsonl writes every stored record as coded.
     """
-    where = EventFilter(actor, recipient, country, plover, cameo, quad, factuality, since, until)
+    where = EventFilter(factuality=factuality, since=since, until=until)
     with _shell_errors(), Store(db) as store:
         count = export(store.reader, export_format, output, where)
     noun = "records" if export_format is ExportFormat.JSONL else "events"

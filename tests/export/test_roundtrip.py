@@ -87,7 +87,9 @@ def test_a_broken_row_is_an_input_error(tmp_path: Path) -> None:
 def test_export_command(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
     args = ["export", "--db", str(store.path), "--format", "csv", "-o", str(out)]
-    result = CliRunner().invoke(app, [*args, "--type", "ASSAULT"])
+    result = CliRunner().invoke(app, [*args, "--factuality", "asserted", "--since", "2025-06"])
     assert result.exit_code == 0, result.stderr
-    assert {r.plover for r in read_csv(out)} == {"ASSAULT"}
+    rows = list(read_csv(out))
+    assert rows and {r.factuality for r in rows} == {"asserted"}
+    assert min(r.date_value or "" for r in rows) >= "2025-06"
     assert "events written" in result.stderr

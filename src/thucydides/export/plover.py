@@ -15,8 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from thucydides.errors import InputError, Msg
-from thucydides.export.typed import from_values
+from thucydides.export.typed import from_values, json_lines
 from thucydides.output import SCHEMA_ID
 from thucydides.store.reader import EventRow
 
@@ -113,13 +112,5 @@ def write_plover(rows: Iterable[EventRow], path: Path) -> int:
 
 
 def read_plover(path: Path) -> Iterator[PloverEvent]:
-    with path.open(encoding="utf-8") as source:
-        for number, line in enumerate(source, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                values = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(where, Msg.E006, detail=exc.msg) from exc
-            yield from_values(PloverEvent, values, where, "PLOVER")
+    for where, values in json_lines(path):
+        yield from_values(PloverEvent, values, where, "PLOVER")

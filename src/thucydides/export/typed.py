@@ -7,9 +7,11 @@ possibly ``| None``). In text formats ``None`` is the empty cell.
 
 from __future__ import annotations
 
+import json
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import fields
+from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from thucydides.errors import InputError, Msg
@@ -102,3 +104,16 @@ def _parse_value(value: Any, base: type, optional: bool) -> object:
     if not isinstance(value, base):
         raise TypeError(f"expected {base.__name__}, got {value!r}")
     return value
+
+
+def json_lines(path: Path) -> Iterator[tuple[str, Any]]:
+    """Each non-blank line of a JSON Lines file, parsed, with where it is (``file:line``)."""
+    with path.open(encoding="utf-8") as source:
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield where, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(where, Msg.E006, detail=exc.msg) from exc

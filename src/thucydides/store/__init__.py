@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
 
 from thucydides.store.merge import MergePlan, MergeSettings, plan_merge
 from thucydides.store.reader import EventFilter, EventRow, StoreCounts, StoreReader
@@ -49,10 +48,5 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
