@@ -134,14 +134,14 @@ class Fetcher:
             link = str(httpx.URL(page.final_url).join(link))
             if skip(link):
                 continue
-            day = published or _entry_date(entry)
             title = entry.get("title") or None
             try:
                 article = self.fetch(link)
             except InputError as error:
                 yield error
                 continue
-            yield guard(partial(_page_document, article, day, day, title), link)
+            entry_day = _entry_date(entry)
+            yield guard(partial(_page_document, article, published, entry_day, title), link)
 
     def fetch(self, url: str) -> Page:
         """GET ``url``, following redirects by hand; raise :class:`InputError` on failure."""
