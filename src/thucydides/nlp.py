@@ -58,6 +58,7 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator
         yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
+_SENTENCES = "thucydides.sentences"
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
@@ -78,6 +79,16 @@ def quotation_cue(token: Token, reporting_verbs: frozenset[str]) -> Token | None
         if candidate.lemma_.lower() in reporting_verbs and not inside_quotes(sentence, candidate):
             return candidate
     return None
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, computed once: every stage walks them, and spaCy builds
+    ``doc.sents`` anew from the parse at each call."""
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data[_SENTENCES] = cached
+    return cached
 
 
 def words_follow(token: Token, words: Sequence[str], window: int = 6) -> bool:

@@ -41,7 +41,7 @@ from thucydides.model import (
     Stance,
     TimeRef,
 )
-from thucydides.nlp import load_model, parse
+from thucydides.nlp import load_model, parse, sentences
 from thucydides.places import Gazetteer
 from thucydides.speech import find_quotes, find_stances, load_speech_lexicon
 from thucydides.time.anchor import EventDater
@@ -199,7 +199,7 @@ class EventStage:
     def __call__(self, analysis: Analysis) -> Analysis:
         assert analysis.actors is not None  # guaranteed by ``requires``
         codings: list[Coding] = []
-        for index, sentence in enumerate(analysis.doc.sents):
+        for index, sentence in enumerate(sentences(analysis.doc)):
             codings.extend(
                 self.engine.coder.code_sentence(index, sentence, analysis.actors, codings)
             )
@@ -264,13 +264,13 @@ class Pipeline:
         analysis = Analysis(document=document, doc=doc)
         for stage in self.stages:
             analysis = stage(analysis)
-        sentences = tuple(
-            Sentence(i, Span(s.start_char, s.end_char)) for i, s in enumerate(doc.sents)
+        spans = tuple(
+            Sentence(i, Span(s.start_char, s.end_char)) for i, s in enumerate(sentences(doc))
         )
         mentions = tuple(analysis.actors.mentions()) if analysis.actors else ()
         return Record(
             document=document,
-            sentences=sentences,
+            sentences=spans,
             mentions=mentions,
             timexes=analysis.timexes,
             events=analysis.events,

@@ -26,7 +26,7 @@ from thucydides.actors.kb import (
 from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
 from thucydides.model import Actor, ActorRef
 from thucydides.model import Span as TextSpan
-from thucydides.nlp import quotation_cue
+from thucydides.nlp import quotation_cue, sentences
 
 # Name of a place → its country, from the gazetteer.
 PlaceLookup = Callable[[str], str | None]
@@ -112,7 +112,7 @@ class DocumentActors:
         for sector in matcher.sectors(doc):
             for i in range(sector.start, sector.end):
                 self._sector_at[i] = sector
-        self._sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self._sentence_of = {t.i: n for n, sent in enumerate(sentences(doc)) for t in sent}
         self._entity_at = {
             i: entity for entity in doc.ents for i in range(entity.start, entity.end)
         }
@@ -309,6 +309,11 @@ class DocumentActors:
             actor = self._person(head, tokens, body_country) or self._unnamed(
                 head, places, sector, role
             )
+        if actor is not None and actor.kind == "person" and actor.country in ("IGO", "NGO"):
+            # "UN Secretary-General António Guterres": the organisation in the title.
+            body = next((c.entry.actor for c in named if c.entry.kind in ("igo", "ngo")), None)
+            if body is not None and body.code and body.code != actor.code:
+                actor = replace(actor, code=body.code)
         if actor is not None and _is_former(tokens):
             actor = replace(
                 actor, sector=FORMER_SECTOR, code=composite_code(actor.country, FORMER_SECTOR)
@@ -592,16 +597,21 @@ class DocumentActors:
 
     def _infer_country(self, head: Token) -> str | None:
         """The country a state official belongs to, when the text supports it: the country
-        most mentioned in the sentence, ties broken by the whole document."""
+        most mentioned in the sentence, ties broken by the whole document; with none in the
+        sentence, the document's most mentioned country when it leads."""
         sentence = head.sent
         counts = Counter(
             self._country_by_token[i]
             for i in range(sentence.start, sentence.end)
             if i in self._country_by_token
         )
-        if not counts:
-            return None
-        return max(counts, key=lambda c: (counts[c], self.document_countries[c]))
+        if counts:
+            return max(counts, key=lambda c: (counts[c], self.document_countries[c]))
+        # No country in the sentence: the one the document is about, if one leads.
+        leaders = self.document_countries.most_common(2)
+        if leaders and (len(leaders) == 1 or leaders[0][1] > leaders[1][1]):
+            return leaders[0][0]
+        return None
 
     # ---- scanning -------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.actors.resolve import DocumentActors
-from thucydides.agreements.lexicon import AgreementLexicon, StatusCue, Treaty
+from thucydides.agreements.lexicon import AgreementLexicon, StatusCue, Treaty, slug
 from thucydides.events.roles import implicit_agent_clause, is_passive, subject_heads
 from thucydides.model import (
     Actor,
@@ -37,15 +37,13 @@ from thucydides.model import (
     Precision,
 )
 from thucydides.model import Span as TextSpan
-from thucydides.nlp import words_follow
+from thucydides.nlp import sentences, words_follow
 from thucydides.time.anchor import EventDater
 
 # Sentences back that "the treaty" may refer to.
 ANAPHOR_WINDOW = 4
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "its"})
 PARTY_PREPS = frozenset({"between", "with"})
-# Who "signed" or "violated" an agreement is a party to it.
-PARTY_STATUSES = frozenset({"signed", "violated", "proposed"})
 
 Asserted = Callable[[Token], bool]
 
@@ -57,6 +55,7 @@ class _Mention:
     treaty: Treaty | None
     key: str
     name: str
+    named: bool = True  # the span is the agreement's name, not a description of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +85,13 @@ class AgreementFinder:
     ) -> list[Agreement]:
         mentions = self._mentions(doc, actors)
         found: dict[str, tuple[_Mention, _Change | None, list[ActorRef]]] = {}
-        sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        sentence_of = {s.start: n for n, s in enumerate(sentences(doc))}
         for mention in mentions:
             index = sentence_of[mention.root.sent.start]
             change = self._change(mention.root, actors, dater, asserted, index)
-            parties = _text_parties(mention.root, actors)
-            if change is not None and change.status in PARTY_STATUSES and change.by is not None:
-                parties.append(change.by)
+            parties = _text_parties(mention.root, actors, mention.span if mention.named else None)
+            if change is not None and change.by is not None:
+                parties.append(change.by)  # who signs, breaks or leaves it is a party
             first, earlier_change, earlier_parties = found.get(mention.key, (mention, None, []))
             found[mention.key] = (first, change or earlier_change, earlier_parties + parties)
         return [
@@ -132,14 +131,19 @@ class AgreementFinder:
         return chosen
 
     def _described(self, noun: Token, actors: DocumentActors) -> _Mention | None:
-        """ "A ceasefire between Thailand and Cambodia", "the India-Pakistan truce"."""
+        """ "The Argyle Declaration" (a proper name the knowledge base lacks); "a ceasefire
+        between Thailand and Cambodia", "the India-Pakistan truce" (named after its parties:
+        "Thailand-Cambodia ceasefire")."""
+        proper = _proper_name(noun)
+        if proper is not None:
+            return _Mention(noun, proper, None, slug(proper.text), proper.text)
         parties = _text_parties(noun, actors)
         if not parties:
             return None
-        countries = sorted({p.actor.country or p.text for p in parties})
-        name = _noun_phrase(noun)
-        key = f"{noun.lemma_.lower()}:{'-'.join(countries)}"
-        return _Mention(noun, name, None, key, name.text)
+        names = [actors.kb.country_names.get(c, c) for c in _countries(parties)]
+        name = f"{'-'.join(names)} {noun.lemma_.lower()}"
+        key = f"{noun.lemma_.lower()}:{'-'.join(sorted(_countries(parties)))}"
+        return _Mention(noun, _noun_phrase(noun), None, key, name, named=False)
 
     # ---- status ------------------------------------------------------------------------------
 
@@ -166,15 +170,23 @@ class AgreementFinder:
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head  # "the Treaty and other accords were suspended"
         head = node.head
-        if node.dep_ == "pobj" and head.dep_ == "prep":
+        for _ in range(2):
+            if node.dep_ != "pobj" or head.dep_ != "prep":
+                break
             governor = head.head
-            if governor.pos_ == "NOUN" and head.lower_ == "of":
+            while governor.pos_ in ("ADP", "ADV", "PART") and governor.head.i != governor.i:
+                governor = governor.head  # "pull the US out of the accord"
+            if governor.pos_ == "NOUN":
                 status = self.lexicon.status_nouns.get(governor.lemma_.lower())
                 if status is not None:
                     yield status, governor  # "the suspension of the treaty"
-                return
-            head = governor  # "withdrew from the deal", "abide by the accord"
-        elif node.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
+                    return
+                # "suspending its participation in New START": the verb above the noun
+                node, head = governor, governor.head
+                continue
+            node, head = governor, governor  # "withdrew from the deal"
+            break
+        if node.i != head.i and node.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr"):
             return
         cue = self._verb_cue(head)
         if cue is not None:
@@ -233,19 +245,39 @@ def _anaphor(noun: Token, earlier: list[_Mention]) -> _Mention | None:
 
 def _sentences_between(a: Token, b: Token) -> int:
     doc = a.doc
-    return sum(1 for s in doc.sents if a.i < s.start <= b.i)
+    return sum(1 for s in sentences(doc) if a.i < s.start <= b.i)
 
 
-def _text_parties(noun: Token, actors: DocumentActors) -> list[ActorRef]:
-    """Parties the phrase names: "between A and B", "A-B", "Pakistan's treaty with India"."""
+def _text_parties(
+    noun: Token, actors: DocumentActors, own: Span | None = None
+) -> list[ActorRef]:
+    """Parties the phrase names: "between A and B", "A-B", "Pakistan's treaty with India";
+    not the words of the agreement's own name ("Paris" in "the Paris Agreement")."""
     heads: list[Token] = []
     for child in noun.children:
+        if own is not None and own.start <= child.i < own.end:
+            continue
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child.pos_ == "PROPN":
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
     refs = [r for h in heads for r in actors.resolve(h) if r.actor.country]
     return _unique(refs)
+
+
+def _proper_name(noun: Token) -> Span | None:
+    """ "The Comprehensive Strategic Partnership Treaty": capitalised words compounded
+    onto a capitalised agreement noun."""
+    if not noun.text[:1].isupper() or noun.i == noun.sent.start:
+        return None
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    if not words or not all(w.text[:1].isupper() for w in words):
+        return None
+    return noun.doc[min(w.i for w in words) : noun.i + 1]
+
+
+def _countries(parties: list[ActorRef]) -> list[str]:
+    return list(dict.fromkeys(p.actor.country for p in parties if p.actor.country))
 
 
 def _changer(verb: Token, actors: DocumentActors) -> ActorRef | None:
@@ -263,8 +295,8 @@ def _changer(verb: Token, actors: DocumentActors) -> ActorRef | None:
 def _known_parties(
     treaty: Treaty | None, mention: _Mention, actors: DocumentActors
 ) -> list[ActorRef]:
-    if treaty is None:
-        return []
+    if treaty is None or treaty.multilateral:
+        return []  # an open treaty's parties are the states the text names
     named = {m.actor.country: m for m in actors.mentions() if m.actor.kind == "country"}
     refs = []
     for code in treaty.parties:

@@ -32,6 +32,7 @@ class Treaty:
     parties: tuple[str, ...]
     signed: str | None  # ISO date at its precision: "1972-07-02", "1972"
     ended: str | None
+    multilateral: bool = False  # open to many states: its parties are whoever the text names
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ def load_agreement_lexicon() -> AgreementLexicon:
             parties=tuple(str(p) for p in row.get("parties", []) or []),
             signed=_iso(row.get("signed")),
             ended=_iso(row.get("ended")),
+            multilateral=bool(row.get("multilateral", False)),
         )
         for alias in [row["name"], *row.get("aliases", [])]:
             treaties.setdefault(str(alias), treaty)

@@ -7,9 +7,9 @@ Gold format (one JSON object per line, as ``tests/fixtures/speech_gold.jsonl``):
               "stances": [{"holder", "topic", "position", "reason"}],
               "agreements": [{"name", "parties", "status"}]}}
 
-Actor codes are CAMEO composites. A predicted actor matches a gold one with the same code,
-or a longer code that starts with it when the gold code names a sector ("PAKMILARMY" is a
-"PAKMIL"), or any code of the same country when the gold gives the country alone. Scores:
+Actor codes are CAMEO composites (``null`` for an unknown speaker): a predicted actor
+matches when it has the gold code's country and, if the gold code names one, its sector
+("PAKMIL" fits the army, "PAKMILARMY"); international bodies match by code prefix. Scores:
 
 - quote spans: a predicted quotation matches a gold one when their words overlap by half
   or more (Jaccard); ``quotes`` also requires the speaker to match;
@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thucydides.evaluate.events import PRF
-from thucydides.model import Record
+from thucydides.model import Actor, Record
 
 Coder = Callable[[str, str | None], Record]
 Canonical = Callable[[str], str]
 MIN_OVERLAP = 0.5
+INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 
 
 @dataclass
@@ -52,14 +53,16 @@ class SpeechScores:
         }
 
 
-def actor_matches(predicted: str | None, gold: str) -> bool:
-    if not predicted:
-        return not gold
-    if predicted == gold:
-        return True
-    if len(gold) == 3:
-        return predicted[:3] == gold
-    return predicted.startswith(gold)
+def actor_matches(predicted: Actor | None, gold: str | None) -> bool:
+    """Whether a predicted actor fits a gold code (``None``: no known actor): the same
+    country and, when the gold code has one, the same sector; international bodies by
+    their code ("IGOUNO" fits "IGOUNOSC")."""
+    if predicted is None or not gold:
+        return predicted is None and not gold
+    if gold[:3] in INTERNATIONAL:
+        return (predicted.code or "").startswith(gold)
+    sector = gold[3:6] or None
+    return predicted.country == gold[:3] and (sector is None or predicted.sector == sector)
 
 
 def _words(text: str) -> set[str]:
@@ -107,14 +110,12 @@ def evaluate_speech(
 
 
 def _score_quotes(scores: SpeechScores, gold: list[dict[str, Any]], record: Record) -> None:
-    predicted = [
-        (q.text, q.speaker.actor.code if q.speaker else None) for q in record.quotes
-    ]
+    predicted = [(q.text, q.speaker.actor if q.speaker else None) for q in record.quotes]
 
-    def span(g: dict[str, Any], p: tuple[str, str | None]) -> bool:
+    def span(g: dict[str, Any], p: tuple[str, Actor | None]) -> bool:
         return _overlap(g["text"], p[0]) >= MIN_OVERLAP
 
-    def full(g: dict[str, Any], p: tuple[str, str | None]) -> bool:
+    def full(g: dict[str, Any], p: tuple[str, Actor | None]) -> bool:
         return span(g, p) and actor_matches(p[1], g["speaker"])
 
     _add(scores.quote_spans, len(gold), len(predicted), _pair(gold, predicted, span))
@@ -122,9 +123,9 @@ def _score_quotes(scores: SpeechScores, gold: list[dict[str, Any]], record: Reco
 
 
 def _score_stances(scores: SpeechScores, gold: list[dict[str, Any]], record: Record) -> None:
-    predicted = [(s.holder.actor.code, s.topic, s.position) for s in record.stances]
+    predicted = [(s.holder.actor, s.topic, s.position) for s in record.stances]
 
-    def same(g: dict[str, Any], p: tuple[str | None, str, str]) -> bool:
+    def same(g: dict[str, Any], p: tuple[Actor, str, str]) -> bool:
         return actor_matches(p[0], g["holder"]) and (g["topic"], g["position"]) == p[1:]
 
     _add(scores.stances, len(gold), len(predicted), _pair(gold, predicted, same))

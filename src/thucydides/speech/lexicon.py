@@ -8,8 +8,8 @@ cues, negators); see each file's header comment.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from thucydides.resources import data_path, read_yaml, read_yaml_list
 
@@ -34,6 +34,9 @@ class SpeechLexicon:
     cues: Mapping[str, tuple[Cue, ...]]  # head lemma → cues, longest tail first
     reasons: frozenset[str]  # "citing", "because", "on the grounds that"
     negators: frozenset[str]
+    anaphors: frozenset[str] = frozenset()  # "the decision": the issue named last
+    appraisal_verbs: frozenset[str] = frozenset()  # "called it illegal"
+    evaluations: Mapping[str, Position] = field(default_factory=dict)  # "illegal" → oppose
 
     @property
     def labels(self) -> frozenset[str]:
@@ -58,9 +61,20 @@ def load_speech_lexicon() -> SpeechLexicon:
         topic_terms=terms,
         topic_lemmas=single,
         cues=ordered,
-        reasons=frozenset(str(w).lower() for w in table.get("reasons", [])),
-        negators=frozenset(str(w).lower() for w in table.get("negators", [])),
+        reasons=_words(table, "reasons"),
+        negators=_words(table, "negators"),
+        anaphors=_words(table, "anaphors"),
+        appraisal_verbs=_words(table, "appraisal_verbs"),
+        evaluations={
+            str(word).lower(): position
+            for position in POSITIONS
+            for word in table.get("evaluations", {}).get(position, [])
+        },
     )
+
+
+def _words(table: Mapping[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in table.get(key, []))
 
 
 def _cue(entry: str, position: Position) -> Cue:

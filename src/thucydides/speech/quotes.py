@@ -22,7 +22,7 @@ from thucydides.actors.resolve import DocumentActors
 from thucydides.events.roles import subject_heads
 from thucydides.model import Quote
 from thucydides.model import Span as TextSpan
-from thucydides.nlp import QUOTE_MARKS, inside_quotes
+from thucydides.nlp import QUOTE_MARKS, inside_quotes, sentences
 
 _QUOTED = re.compile(r"“(?P<curly>[^”\n]{2,})”|\"(?P<straight>[^\"\n]{2,})\"")
 # Quotations shorter than this are scare quotes ("the so-called “peace plan”"), not speech.
@@ -71,7 +71,7 @@ def find_indirect_quotes(
 ) -> list[Quote]:
     quoted = [(q.span.start - 1, q.span.end + 1) for q in direct]
     found = []
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         for token in sentence:
             content, speaker_heads = _reported(token, reporting_verbs)
             if content is None or inside_quotes(sentence, token):
@@ -142,10 +142,10 @@ def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _cue(doc: Doc, start: int, end: int, reporting_verbs: frozenset[str]) -> Token | None:
     """The reporting verb outside the quotation, in the sentences it touches, nearest first."""
-    sentences = [s for s in doc.sents if s.start_char < end + 1 and s.end_char > start - 1]
+    touched = [s for s in sentences(doc) if s.start_char < end + 1 and s.end_char > start - 1]
     candidates = [
         t
-        for sentence in sentences
+        for sentence in touched
         for t in sentence
         if t.lemma_.lower() in reporting_verbs
         and t.pos_ in ("VERB", "AUX")

@@ -21,7 +21,7 @@ from thucydides.actors.resolve import DocumentActors
 from thucydides.events.roles import subject_heads
 from thucydides.model import ActorRef, Evidence, Stance
 from thucydides.model import Span as TextSpan
-from thucydides.nlp import words_follow
+from thucydides.nlp import sentences, words_follow
 from thucydides.speech.lexicon import Cue, Position, SpeechLexicon
 from thucydides.time.anchor import EventDater
 
@@ -58,7 +58,7 @@ def find_stances(
     if not topics:
         return []
     stances: dict[tuple[str, str, str], Stance] = {}
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(sentences(doc)):
         for found in _cues(sentence, lexicon, stance_nouns):
             for stance in _stances_at(found, index, sentence, topics, actors, lexicon, dater,
                                       object_control):  # fmt: skip
@@ -108,10 +108,28 @@ def _cues(
             lemma = stance_nouns[lemma]  # "openness to" reads as "open to"
         elif token.pos_ not in ("VERB", "ADJ"):
             continue
+        if lemma in lexicon.appraisal_verbs:
+            position = _appraisal(token, lexicon)
+            if position is not None:
+                yield _Found(Cue(lemma, (), position), token)
+            continue
         for cue in lexicon.cues.get(lemma, ()):
             if words_follow(token, cue.tail, CUE_WINDOW):
                 yield _Found(cue, token)
                 break
+
+
+def _appraisal(verb: Token, lexicon: SpeechLexicon) -> Position | None:
+    """ "called the declaration illegal", "described the deal as a milestone": the
+    position of the evaluation the verb predicates of its object."""
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+    complements += [g for c in verb.children if c.lower_ == "as" for g in c.children]
+    for complement in complements:
+        for word in (complement, *complement.children):
+            position = lexicon.evaluations.get(word.lemma_.lower())
+            if position is not None:
+                return position
+    return None
 
 
 def _stances_at(
@@ -125,8 +143,8 @@ def _stances_at(
     object_control: frozenset[str],
 ) -> Iterator[Stance]:
     head = found.head
-    objects = list(_objects(head))
-    topic = _topic(objects, topics)
+    objects = [o for o in _objects(head) if not _is_evaluation(o, lexicon)]
+    topic = _topic(objects, topics) or _anaphoric_topic(objects, head, topics, lexicon)
     if topic is None:
         return
     holders = _holders(head, actors, object_control)
@@ -163,6 +181,20 @@ def _topic(objects: Iterable[Token], topics: dict[int, str]) -> str | None:
                     return topics[token.i]
             frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_DEPS]
     return None
+
+
+def _anaphoric_topic(
+    objects: list[Token], head: Token, topics: dict[int, str], lexicon: SpeechLexicon
+) -> str | None:
+    """ "Condemned the decision": the issue named last before the cue."""
+    if not any(o.lemma_.lower() in lexicon.anaphors for o in objects):
+        return None
+    earlier = [i for i in topics if i < head.i]
+    return topics[max(earlier)] if earlier else None
+
+
+def _is_evaluation(token: Token, lexicon: SpeechLexicon) -> bool:
+    return token.dep_ in ("oprd", "acomp") and token.lemma_.lower() in lexicon.evaluations
 
 
 def _holders(
@@ -220,7 +252,9 @@ def _reason_text(cue: Token, lexicon: SpeechLexicon) -> str | None:
         first = cue.lower_ not in lexicon.reasons
         complements = [c for c in cue.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pobj")]
         if complements and not first:
-            return _phrase(complements[0])
+            return _clause(complements[0]) if complements[0].dep_ == "ccomp" else _phrase(
+                complements[0]
+            )
         if complements:
             return None
     if cue.dep_ == "prep":
@@ -233,6 +267,11 @@ def _reason_text(cue: Token, lexicon: SpeechLexicon) -> str | None:
             tokens = [t for t in cue.subtree if t.i not in {m.i for m in marks}]
             return _text(tokens)
     return None
+
+
+def _clause(head: Token) -> str:
+    """A reported reason clause without its "that"."""
+    return _text([t for t in head.subtree if not (t.dep_ == "mark" and t.head.i == head.i)])
 
 
 def _phrase(head: Token) -> str:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.model import Span as TextSpan
 from thucydides.model import TimeRef
+from thucydides.nlp import sentences
 from thucydides.time.normalise import Normalised, normalise
 
 # Leading words of an entity that are not part of the time expression itself.
@@ -51,7 +52,7 @@ _DAY_RANGE = re.compile(
 
 
 def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
-    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sentence_of = {sent.start: n for n, sent in enumerate(sentences(doc))}
     found: dict[tuple[int, int], TimeRef] = {}
     for span in _candidates(doc):
         text, start = _trim(span.text, span.start_char)
