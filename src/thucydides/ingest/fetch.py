@@ -140,8 +140,10 @@ class Fetcher:
             except InputError as error:
                 yield error
                 continue
-            entry_day = _entry_date(entry)
-            yield guard(partial(_page_document, article, published, entry_day, title), link)
+            # The feed's date is the publisher's own; a page's date is often trafilatura's
+            # guess (a copyright year in the footer reads as 1 January).
+            day = published or _entry_date(entry)
+            yield guard(partial(_page_document, article, day, None, title), link)
 
     def fetch(self, url: str) -> Page:
         """GET ``url``, following redirects by hand; raise :class:`InputError` on failure."""
