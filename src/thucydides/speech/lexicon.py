@@ -7,6 +7,7 @@ cues, negators); see each file's header comment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -31,6 +32,7 @@ class Cue:
 class SpeechLexicon:
     topic_terms: Mapping[str, str]  # lower-case term (one or more words) → topic label
     topic_lemmas: Mapping[str, str]  # one-word term as a lemma ("mediate") → label
+    topic_starts: frozenset[str]  # the first word of every term, to skip other words fast
     cues: Mapping[str, tuple[Cue, ...]]  # head lemma → cues, longest tail first
     reasons: frozenset[str]  # "citing", "because", "on the grounds that"
     negators: frozenset[str]
@@ -49,6 +51,7 @@ def load_speech_lexicon() -> SpeechLexicon:
         for term in [row["label"], *row.get("terms", [])]:
             terms.setdefault(str(term).lower(), str(row["label"]))
     single = {term: label for term, label in terms.items() if " " not in term}
+    starts = frozenset(re.split(r"[\s\-–/']", term)[0] for term in terms)
     table = read_yaml(data_path("speech", "stance_cues.yaml"))
     cues: dict[str, list[Cue]] = {}
     for position in POSITIONS:
@@ -60,6 +63,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     return SpeechLexicon(
         topic_terms=terms,
         topic_lemmas=single,
+        topic_starts=starts,
         cues=ordered,
         reasons=_words(table, "reasons"),
         negators=_words(table, "negators"),

@@ -85,6 +85,11 @@ def topic_index(doc: Doc, lexicon: SpeechLexicon) -> dict[int, str]:
     text = doc.text
     i = 0
     while i < len(doc):
+        if doc[i].lower_ not in lexicon.topic_starts and doc[i].lemma_.lower() not in (
+            lexicon.topic_lemmas
+        ):
+            i += 1
+            continue
         for n in range(min(MAX_TERM_WORDS, len(doc) - i), 0, -1):
             span = doc[i : i + n]
             label = lexicon.topic_terms.get(text[span.start_char : span.end_char].lower())
