@@ -8,13 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from tests.conftest import EXAMPLES
 from tests.corpus import synthetic_documents, write_jsonl
-from thucydides.cli import app
 from thucydides.coding import code_in_order
-from thucydides.errors import ConfigError
+from thucydides.errors import ClusterError, ConfigError
 from thucydides.ingest import read_inputs
 from thucydides.model import Document, Record
 from thucydides.pipeline import Config
@@ -72,8 +70,5 @@ def test_bad_dask_addresses(value: str) -> None:
 
 
 def test_unreachable_scheduler_is_one_clear_error() -> None:
-    result = CliRunner().invoke(
-        app, ["code", str(EXAMPLES / "articles.jsonl"), "--dask", "tcp://127.0.0.1:9"]
-    )
-    assert result.exit_code == 2
-    assert "E045" in result.stderr
+    with pytest.raises(ClusterError, match="E045"):
+        DaskCoder("tcp://127.0.0.1:9", Config(), timeout=2)

@@ -74,7 +74,7 @@ def parse_address(value: str) -> tuple[str | None, int]:
 class DaskCoder:
     """A :class:`~thucydides.coding.BatchCoder` running on a Dask cluster."""
 
-    def __init__(self, address: str, config: Config) -> None:
+    def __init__(self, address: str, config: Config, timeout: float = 30.0) -> None:
         scheduler, workers = parse_address(address)
         try:
             from distributed import Client, LocalCluster
@@ -94,7 +94,7 @@ class DaskCoder:
                 )
                 self.client: Any = Client(self._cluster)  # type: ignore[no-untyped-call]
             else:
-                self.client = Client(scheduler, timeout="30s")  # type: ignore[no-untyped-call]
+                self.client = Client(scheduler, timeout=f"{timeout}s")  # type: ignore[no-untyped-call]
             self.client.run(load_pipeline, config)
         except ThucydidesError:
             self.close()
