@@ -5,7 +5,9 @@ project's own ``tests/fixtures/events_own_gold.jsonl``):
 ``{"id", "text", "doc_date", "gold": {"events": [{"source", "target", "code",
 "factuality"?}], "noevents", "evaluate"}}``. Items with ``evaluate: false`` are skipped; an
 empty ``target`` (or ``---``) is an event with no recipient; ``factuality`` is ``asserted``
-(the default), ``negated`` or ``possible``.
+(the default), ``negated`` or ``possible``. ``gold.actor_level`` is ``code`` (the default:
+whole composite codes, as PETRARCH's suite) or ``sector`` (country and sector only, as the
+project's own gold: a named group "PAKINSTTP" is scored as "PAKINS").
 
 Per sentence the *sets* of asserted triples are compared, as the PETRARCH suite's own scorer
 does: a predicted triple is correct when source, target and code all match. Also reported:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from thucydides.actors.kb import composite_code
 from thucydides.errors import ConfigError, Msg
 from thucydides.evaluate import actors as actor_eval
 from thucydides.evaluate import events as event_eval
@@ -63,9 +64,11 @@ def evaluate_file(
             ).as_dict()
         return result
     if task == "events":
+        sector_level = items[0]["gold"].get("actor_level") == "sector"
+        coder = event_coder(pipeline, sector_level)
         return {
             "task": task,
-            "engine": event_eval.evaluate_events(items, event_coder(pipeline), dyadic).as_dict(),
+            "engine": event_eval.evaluate_events(items, coder, dyadic).as_dict(),
         }
     if task == "speech":
         scores = speech_eval.evaluate_speech(
@@ -99,15 +102,16 @@ def agreement_canonical(pipeline: Pipeline) -> speech_eval.Canonical:
     return canonical
 
 
-def event_coder(pipeline: Pipeline) -> event_eval.Coder:
-    """(actor code, recipient code, CAMEO code, factuality) of a sentence's events."""
+def event_coder(pipeline: Pipeline, sector_level: bool = False) -> event_eval.Coder:
+    """(actor code, recipient code, CAMEO code, factuality) of a sentence's events; with
+    ``sector_level`` the codes stop at country and sector ("PAKINSTTP" → "PAKINS")."""
 
     def code(text: str, anchor: date | None) -> set[event_eval.Coded]:
         record = pipeline(read_text_document(text, published=anchor, source="<gold>"))
         return {
             (
-                _code_of(e.actor),
-                _code_of(e.recipient),
+                _code_of(e.actor, sector_level),
+                _code_of(e.recipient, sector_level),
                 e.type.cameo,
                 e.factuality,
             )
@@ -117,8 +121,13 @@ def event_coder(pipeline: Pipeline) -> event_eval.Coder:
     return code
 
 
-def _code_of(ref: ActorRef | None) -> str:
-    return (ref.actor.code or event_eval.NO_ACTOR) if ref else event_eval.NO_ACTOR
+def _code_of(ref: ActorRef | None, sector_level: bool = False) -> str:
+    if ref is None:
+        return event_eval.NO_ACTOR
+    actor = ref.actor
+    if sector_level and actor.country not in (None, "IGO", "NGO", "MNC"):
+        return composite_code(actor.country, actor.sector) or event_eval.NO_ACTOR
+    return actor.code or event_eval.NO_ACTOR
 
 
 def timex_tagger(pipeline: Pipeline) -> tuple[timex_eval.Tagger, Callable[[str], int]]:

@@ -29,6 +29,10 @@ from thucydides.nlp import quotation_cue
 
 STATE_KINDS = frozenset({"country"})
 # A locative phrase can only name a country (or its region) as the recipient.
+# Roots of acts about another act ("threatened to ...", "offered to ...", "urged X to
+# ..."): with no recipient of their own, they are aimed at the recipient of the act they
+# are about. (A refusal is coded on the refused act itself.)
+COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "10", "13"})
 PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -226,6 +230,12 @@ class EventCoder:
         if not agents and not roles.is_passive(verb):
             return  # an active verb with no identifiable subject codes nothing
         recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
+        if not recipients and pattern.code[:2] in COMPLEMENT_RECIPIENT_ROOTS:
+            # "threatened to impose tariffs on Colombia": the threat is made to Colombia.
+            for complement in (c for c in verb.children if c.dep_ == "xcomp"):
+                recipients = self._recipients(complement, complement, actors, agents, "")
+                if recipients:
+                    break
         code = pattern.code
         fact = factuality(verb, self.lexicon)
         refused = self._refusal(verb) is not None
