@@ -617,7 +617,9 @@ class DocumentActors:
 
     def _countries_by_token(self) -> dict[int, str]:
         found: dict[int, str] = {}
-        for alias in set(self._alias_at.values()):
+        # In text order: ties between equally mentioned countries go to the one named first,
+        # whatever the process's hash seed.
+        for alias in sorted(set(self._alias_at.values()), key=lambda a: a.start):
             for entry in self.kb.lookup_key(alias.key, self.published):
                 if entry.kind in COUNTRY_KINDS and entry.actor.country:
                     found[alias.start] = entry.actor.country
