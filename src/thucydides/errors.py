@@ -45,6 +45,23 @@ class Msg(StrEnum):
     E044 = "bad --dask value {value!r}: expected a scheduler address or local:N"
     E045 = "cannot use the Dask cluster {address}: {detail}"
     E046 = "invalid --by {value!r}: expected day, week or month"
+    # The web API and dashboard (thucydides serve).
+    E050 = "not found: {what}"
+    E051 = "request body larger than the limit of {limit} bytes"
+    E052 = "invalid request: {detail}"
+    E053 = "authentication required: send the header 'Authorization: Bearer <token>'"
+    E054 = "the token given is not the one this server was started with"
+    E055 = (
+        "writes are disabled on this server: start it with --token (or THUCYDIDES_TOKEN) "
+        "and send that token"
+    )
+    E056 = "unsupported content type {kind!r}: expected {expected}"
+    E057 = "method {method} is not allowed here"
+    E058 = "internal server error ({kind}); the server log has the details"
+    W050 = (
+        "serving on {host}, reachable from other machines, with every read open: "
+        "use --private and --token to restrict it"
+    )
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"{self.name} {self.value.format(**kwargs)}"

@@ -1,0 +1,169 @@
+"""The ASGI application: the API, the dashboard, static files and JSON errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from thucydides import __version__
+from thucydides.errors import Msg
+from thucydides.pipeline import Pipeline
+from thucydides.web import api, pages
+from thucydides.web.http import HttpError, LoginRequired
+from thucydides.web.state import WebSettings, WebState
+
+log = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+STATIC = Path(__file__).parent / "static"
+
+# Scripts, styles, fonts and images come from this server only; no inline script runs.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+        b"frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+DESCRIPTION = (
+    "The thucydides store over HTTP: coded events, quotes, stances, agreements and documents "
+    "with the filters of `thucydides query`, dyad series and timelines, coding of one "
+    "article and ingestion of documents."
+)
+
+
+class Hardening:
+    """Pure ASGI middleware: security headers on every response, and empty query
+    parameters (``?quad=`` from an untouched form field) dropped before validation."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        query = scope.get("query_string", b"")
+        if b"=&" in query + b"&":
+            pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v != ""]
+            scope = {**scope, "query_string": urlencode(kept).encode("latin-1")}
+
+        async def send_hardened(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_hardened)
+
+
+def create_app(settings: WebSettings, pipeline: Pipeline | None = None) -> FastAPI:
+    """The application over the store ``settings.db`` (created if absent). A ``pipeline``
+    given is used to code; otherwise one is loaded on the first coding request."""
+    state = WebState(settings, pipeline)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="thucydides",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.web = state
+    app.include_router(api.read)
+    app.include_router(api.write)
+    app.include_router(pages.login)
+    app.include_router(pages.pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _errors(app)
+    app.add_middleware(Hardening)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith(("/api/", "/openapi.json", "/static/")):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def error_response(request: Request, error: HttpError) -> Response:
+    if _wants_html(request):
+        return pages.render(
+            request, "error.html", f"Error {error.status}", error.status, message=error.detail
+        )
+    return JSONResponse(error.body(), status_code=error.status, headers=error.headers)
+
+
+def _errors(app: FastAPI) -> None:
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HttpError)
+        return error_response(request, exc)
+
+    async def starlette_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 404:
+            error = HttpError(404, Msg.E050, what=f"no such path {request.url.path!r}")
+        elif exc.status_code == 405:
+            error = HttpError(405, Msg.E057, method=request.method)
+        else:
+            error = HttpError(exc.status_code, Msg.E052, detail=exc.detail)
+        return error_response(request, error)
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        problems = [_problem(e) for e in exc.errors()]
+        error = HttpError(422, Msg.E052, detail="; ".join(problems))
+        if _wants_html(request):
+            return error_response(request, error)
+        return JSONResponse({**error.body(), "errors": problems}, status_code=422)
+
+    async def login_required(request: Request, exc: Exception) -> Response:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
+
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.exception("error while serving %s", request.url.path)
+        return error_response(request, HttpError(500, Msg.E058, kind=type(exc).__name__))
+
+    app.add_exception_handler(HttpError, http_error)
+    app.add_exception_handler(StarletteHTTPException, starlette_error)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(LoginRequired, login_required)
+    app.add_exception_handler(Exception, crashed)
+
+
+def _problem(error: Any) -> str:
+    """One validation problem as a sentence: where it is and what is wrong."""
+    where = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]
+    kind = {"query": "query parameter", "path": "path parameter"}.get(
+        str(error.get("loc", ("",))[0]), "field"
+    )
+    name = ".".join(where) or "request"
+    return f"{kind} {name!r}: {error.get('msg', 'invalid')}"
