@@ -28,6 +28,7 @@ from thucydides.store.ingest import is_url, read_sources, store_record
 from thucydides.store.ingest import recode as run_recode
 from thucydides.store.reader import Period
 from thucydides.time.calendar import parse_iso_date
+from thucydides.web.cli import serve
 
 app = typer.Typer(
     name="thucydides",
@@ -519,6 +520,9 @@ def evaluate(
         typer.echo(f"thucydides: {exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(json.dumps(result, indent=2))
+
+
+app.command("serve")(serve)
 
 
 def main() -> None:
