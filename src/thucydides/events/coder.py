@@ -30,9 +30,12 @@ from thucydides.nlp import quotation_cue
 STATE_KINDS = frozenset({"country"})
 # A locative phrase can only name a country (or its region) as the recipient.
 # Roots of acts about another act ("threatened to ...", "offered to ...", "urged X to
-# ..."): with no recipient of their own, they are aimed at the recipient of the act they
-# are about. (A refusal is coded on the refused act itself.)
-COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "10", "13"})
+# ...", "investigating how X entered ..."): with no recipient of their own, they are aimed
+# at the one the act they are about concerns. (A refusal is coded on the refused act.)
+COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "09", "10", "13"})
+STATEMENT_PREPS = frozenset({"about", "regarding", "concerning"})
+# Pronouns that, in a reported clause, stand for whoever reported it.
+REPORTED_PRONOUNS = frozenset({"it", "they"})
 PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -231,11 +234,7 @@ class EventCoder:
             return  # an active verb with no identifiable subject codes nothing
         recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
         if not recipients and pattern.code[:2] in COMPLEMENT_RECIPIENT_ROOTS:
-            # "threatened to impose tariffs on Colombia": the threat is made to Colombia.
-            for complement in (c for c in verb.children if c.dep_ == "xcomp"):
-                recipients = self._recipients(complement, complement, actors, agents, "")
-                if recipients:
-                    break
+            recipients = self._complement_recipients(verb, actors, agents)
         code = pattern.code
         fact = factuality(verb, self.lexicon)
         refused = self._refusal(verb) is not None
@@ -298,6 +297,12 @@ class EventCoder:
             if not refs and head.lemma_.lower() in EVENT_ANAPHORS:
                 refs = _anaphoric_actor(earlier)
                 inferred = bool(refs)
+            if not refs and head.lower_ in REPORTED_PRONOUNS:
+                # "Iran said it was ready to talk": "it" is the one who said so.
+                reporter = self._reporter(verb)
+                if reporter is not None and reporter.i != verb.i:
+                    refs = [r for h in roles.subject_heads(reporter) for r in actors.resolve(h)]
+                    inferred = bool(refs)
             inferred = inferred or head.pos_ == "PRON"
             found.extend(refs)
         return found, inferred
@@ -313,6 +318,13 @@ class EventCoder:
         agent_codes = {a.actor.code for a in agents}
         territorial = code[:2] in TERRITORIAL_ROOTS
         heads = roles.recipient_candidates(verb, territorial)
+        if code[:2] == "01":
+            # A comment is about someone: "upbeat about Egypt's prospects", "voiced
+            # optimism about the prospects for peace with Azerbaijan".
+            topics = roles.prepositional_objects(verb, STATEMENT_PREPS)
+            topics += roles.prepositional_objects(trigger, STATEMENT_PREPS)
+            for topic in topics:
+                heads += [topic, *roles.nested_objects(topic)]
         if trigger.i != verb.i:
             preps = (
                 roles.OBJECT_PREPS
@@ -335,6 +347,24 @@ class EventCoder:
             ]
             if refs:
                 return refs
+        return []
+
+    def _complement_recipients(
+        self, verb: Token, actors: DocumentActors, agents: list[ActorRef]
+    ) -> list[ActorRef]:
+        """ "Demanded that Rwanda withdraw": whoever is to act; "threatened to impose
+        tariffs on Colombia": whom the threatened act is aimed at."""
+        own = {a.actor.code for a in agents}
+        for complement in verb.children:
+            if complement.dep_ == "ccomp":
+                for subject in roles.subject_heads(complement):
+                    refs = [r for r in actors.resolve(subject) if r.actor.code not in own]
+                    if refs:
+                        return refs
+            if complement.dep_ in ("xcomp", "ccomp"):
+                recipients = self._recipients(complement, complement, actors, agents, "")
+                if recipients:
+                    return recipients
         return []
 
     def _refusal(self, verb: Token) -> Token | None:
@@ -509,11 +539,19 @@ def _object_lemmas(verb: Token) -> frozenset[str]:
                     words.update(_phrase_lemmas(obj))
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
         words.add(xcomp.lemma_.lower())
+        if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            # "ready to hold talks", "pledged to send aid": the subject's own intended act
+            # (with an object, "urged the council to meet", the act is the object's).
+            for obj in xcomp.children:
+                if obj.dep_ in ("dobj", "attr"):
+                    words.update(_phrase_lemmas(obj))
     return frozenset(words)
 
 
 def _phrase_lemmas(head: Token) -> Iterable[str]:
+    # The word as written too: patterns list plurals the lemmatiser reduces ("talks").
     yield head.lemma_.lower()
+    yield head.lower_
     for child in head.children:
         if child.dep_ in ("compound", "amod", "nmod", "conj"):
             yield child.lemma_.lower()
@@ -579,12 +617,18 @@ def _deduplicate(codings: list[Coding]) -> list[Coding]:
             best[key] = coding
     # A coding without a recipient is dropped when the same actor has one with a recipient.
     result = [best[k] for k in order]
-    with_recipient = {(_identity(c.actor), c.code[:2]) for c in result if c.recipient is not None}
+    # A coding whose recipient is not identified ("killing at least five people") is
+    # dropped likewise.
+    with_recipient = {(_code(c.actor), c.code[:2]) for c in result if _code(c.recipient)}
     return [
         c
         for c in result
-        if c.recipient is not None or (_identity(c.actor), c.code[:2]) not in with_recipient
+        if _code(c.recipient) or (_code(c.actor), c.code[:2]) not in with_recipient
     ]
+
+
+def _code(ref: ActorRef | None) -> str | None:
+    return ref.actor.code if ref is not None else None
 
 
 def _identity(ref: ActorRef | None) -> str | None:

@@ -126,6 +126,16 @@ def prepositional_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
+def nested_objects(head: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[Token]:
+    """Objects of the prepositions under ``head``, two levels down: "a resumption of ties
+    with Eriador", "the prospects for peace with Azerbaijan"."""
+    found: list[Token] = []
+    for inner in prepositional_objects(head, preps):
+        found.append(inner)
+        found.extend(prepositional_objects(inner, preps - {"of"}))
+    return found
+
+
 def recipient_candidates(verb: Token, territorial: bool = False) -> list[Token]:
     """Tokens that may head the recipient phrase, most likely first.
 
@@ -140,10 +150,7 @@ def recipient_candidates(verb: Token, territorial: bool = False) -> list[Token]:
     candidates: list[Token] = []
     for obj in object_heads(verb):
         candidates.append(obj)
-        for inner in prepositional_objects(obj, objects):
-            candidates.append(inner)
-            # "welcomed a resumption of ties with Eriador": one level further down.
-            candidates.extend(prepositional_objects(inner, objects - {"of"}))
+        candidates.extend(nested_objects(obj, objects))
     for head in prepositional_objects(verb, preps):
         if head.pos_ == "VERB" and head.head.lower_ != "by":
             # "open to receiving help from the US": look inside ("by doing" is a means)
