@@ -32,8 +32,10 @@ STATE_KINDS = frozenset({"country"})
 # Roots of acts about another act ("threatened to ...", "offered to ...", "urged X to
 # ...", "investigating how X entered ..."): with no recipient of their own, they are aimed
 # at the one the act they are about concerns. (A refusal is coded on the refused act.)
-COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "09", "10", "13"})
+COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "09", "10", "13", "14"})
 STATEMENT_PREPS = frozenset({"about", "regarding", "concerning"})
+# Verbs of a protest's purpose clause that name whom it is aimed at.
+PURPOSE_VERBS = frozenset({"demand", "press", "urge", "call", "protest", "denounce"})
 # Pronouns that, in a reported clause, stand for whoever reported it.
 REPORTED_PRONOUNS = frozenset({"it", "they"})
 PLACE_KINDS = frozenset({"country", "region"})
@@ -237,14 +239,20 @@ class EventCoder:
             recipients = self._complement_recipients(verb, actors, agents)
         code = pattern.code
         fact = factuality(verb, self.lexicon)
-        refused = self._refusal(verb) is not None
-        accepted_not = fact == "negated" and (
-            verb.lemma_.lower() in self.lexicon.acceptance_verbs and _negated_here(verb)
+        refusal = self._refusal(verb)
+        accepted_not = (
+            fact == "negated"
+            and verb.lemma_.lower() in self.lexicon.acceptance_verbs
+            and _negated_here(verb)
+            and not _perfect(verb)  # "have still not agreed" is a state, not a refusal
         )
-        if refused or accepted_not:
+        if refusal is not None or accepted_not:
             # "refused to meet", "would not accept mediation": a rejection, not a meeting
-            # or an acceptance.
-            code, fact = self.lexicon.refusal_code(code), "asserted"
+            # or an acceptance; one that is itself only alleged ("accused of failing to
+            # meet") stays possible.
+            code = self.lexicon.refusal_code(code)
+            alleged = refusal is not None and factuality(refusal, self.lexicon) != "asserted"
+            fact = "possible" if alleged else "asserted"
         if agents and not recipients and code[:3] in ("045", "087"):
             recipients = [
                 r
@@ -356,6 +364,11 @@ class EventCoder:
         tariffs on Colombia": whom the threatened act is aimed at."""
         own = {a.actor.code for a in agents}
         for complement in verb.children:
+            if complement.dep_ == "advcl" and complement.lemma_.lower() in PURPOSE_VERBS:
+                # "marched ..., demanding a change in the government's policy"
+                complement_recipients = self._complement_recipients(complement, actors, agents)
+                if complement_recipients:
+                    return complement_recipients
             if complement.dep_ == "ccomp":
                 for subject in roles.subject_heads(complement):
                     refs = [r for r in actors.resolve(subject) if r.actor.code not in own]
@@ -509,6 +522,10 @@ def _definite(noun: Token) -> bool:
         and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
         for c in noun.children
     )
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _negated_here(verb: Token) -> bool:
