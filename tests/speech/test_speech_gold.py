@@ -15,7 +15,7 @@ FLOORS = {
     "quotes": (0.77, 0.74),
     "stances": (0.40, 0.18),
     "agreement_names": (0.68, 0.33),
-    "agreements": (0.20, 0.10),
+    "agreements": (0.29, 0.14),
 }
 
 

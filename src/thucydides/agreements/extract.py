@@ -44,6 +44,7 @@ from thucydides.time.anchor import EventDater
 ANAPHOR_WINDOW = 4
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "its"})
 PARTY_PREPS = frozenset({"between", "with"})
+REPORTED_PRONOUNS = frozenset({"it", "they"})
 
 Asserted = Callable[[Token], bool]
 
@@ -156,10 +157,22 @@ class AgreementFinder:
         sentence: int,
     ) -> _Change | None:
         for status, verb in self._cues(root):
+            failed = self._failed(verb)
+            if failed is not None and status == "in_force":
+                # "failed to honour the deal", "refused to extend it": the opposite change,
+                # made by whoever failed or refused.
+                renewal = verb.lemma_.lower() in self.lexicon.renewal_verbs
+                status, verb = ("ended" if renewal else "violated"), failed
             if verb.pos_ in ("VERB", "AUX") and not asserted(verb):
                 continue
             by = _changer(verb, actors) if verb.pos_ in ("VERB", "AUX") else None
             return _Change(status, verb, by, dater.date_for(sentence, verb))
+        return None
+
+    def _failed(self, verb: Token) -> Token | None:
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.failure_verbs:
+            return head
         return None
 
     def _cues(self, root: Token) -> Iterator[tuple[AgreementStatus, Token]]:
@@ -285,6 +298,9 @@ def _changer(verb: Token, actors: DocumentActors) -> ActorRef | None:
     if not heads and is_passive(verb):
         clause = implicit_agent_clause(verb)
         heads = subject_heads(clause) if clause is not None else []
+    if heads and heads[0].lower_ in REPORTED_PRONOUNS and verb.dep_ == "ccomp":
+        # "Hungary notified the UN that it is leaving the Rome Statute": "it" is Hungary.
+        heads = subject_heads(verb.head) + heads
     for head in heads:
         for ref in actors.resolve(head):
             if ref.actor.code:

@@ -49,6 +49,8 @@ class AgreementLexicon:
     verbs: Mapping[str, tuple[StatusCue, ...]]  # lemma → cues, longest tail first
     status_nouns: Mapping[str, AgreementStatus]  # "suspension" → suspended
     adjectives: Mapping[str, AgreementStatus]  # "suspended" → suspended
+    failure_verbs: frozenset[str] = frozenset()  # "failed to honour": a violation
+    renewal_verbs: frozenset[str] = frozenset()  # "refused to extend": the end
 
 
 def slug(text: str) -> str:
@@ -88,6 +90,8 @@ def load_agreement_lexicon() -> AgreementLexicon:
         verbs={k: tuple(sorted(v, key=lambda c: -len(c.tail))) for k, v in verbs.items()},
         status_nouns=nouns,
         adjectives=adjectives,
+        failure_verbs=frozenset(str(w) for w in table.get("failure_verbs", [])),
+        renewal_verbs=frozenset(str(w) for w in table.get("renewal_verbs", [])),
     )
 
 
