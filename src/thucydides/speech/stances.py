@@ -13,7 +13,7 @@ position per document, with the first evidence and the first reason given.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -210,12 +210,21 @@ def _holders(
         owners = [c for c in head.children if c.dep_ == "poss"]
         refs = [r for o in owners for r in actors.resolve(o) if r.actor.code]
         if refs or head.head.i == head.i:
-            return refs
+            return [_official(r) for r in refs]
         head = head.head
     refs = []
     for subject in subject_heads(head, object_control):
         refs.extend(r for r in actors.resolve(subject) if r.actor.code)
-    return refs
+    return [_official(r) for r in refs]
+
+
+def _official(ref: ActorRef) -> ActorRef:
+    """A country that takes a position does so through its government: "Denmark rejects
+    the annexation" is the Danish government's stance (DNKGOV)."""
+    actor = ref.actor
+    if actor.kind != "country" or actor.sector is not None or not actor.country:
+        return ref
+    return replace(ref, actor=replace(actor, sector="GOV", code=f"{actor.country}GOV"))
 
 
 def _negated(head: Token, lexicon: SpeechLexicon) -> bool:
