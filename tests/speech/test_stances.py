@@ -23,12 +23,12 @@ def _stances(code_text: CodeText, text: str) -> list[tuple[Any, ...]]:
     [
         (
             "Turkey welcomed the resumption of talks between the two sides.",
-            ("TUR", "negotiations", "support"),
+            ("TURGOV", "negotiations", "support"),
         ),
-        ("Hungary is open to new sanctions on Russia.", ("HUN", "sanctions", "support")),
-        ("Israel rejected calls for a ceasefire in Gaza.", ("ISR", "ceasefire", "oppose")),
-        ("China does not support sanctions against Iran.", ("CHN", "sanctions", "oppose")),
-        ("The United States ruled out sending ground troops.", ("USA", None, "oppose")),
+        ("Hungary is open to new sanctions on Russia.", ("HUNGOV", "sanctions", "support")),
+        ("Israel rejected calls for a ceasefire in Gaza.", ("ISRGOV", "ceasefire", "oppose")),
+        ("China does not support sanctions against Iran.", ("CHNGOV", "sanctions", "oppose")),
+        ("The United States ruled out sending ground troops.", ("USAGOV", None, "oppose")),
     ],
 )
 def test_positions(code_text: CodeText, text: str, expected: tuple[Any, ...]) -> None:
@@ -42,9 +42,10 @@ def test_positions(code_text: CodeText, text: str, expected: tuple[Any, ...]) ->
 
 
 def test_reason_from_citing(code_text: CodeText) -> None:
+    # a country takes its position through its government: EGYGOV
     text = "Citing security concerns, Egypt refused any international peacekeeping mission."
     ((holder, _, position, reason),) = _stances(code_text, text)
-    assert (holder, position, reason) == ("EGY", "oppose", "security concerns")
+    assert (holder, position, reason) == ("EGYGOV", "oppose", "security concerns")
 
 
 def test_seed_stances(pipeline: Pipeline) -> None:
