@@ -95,16 +95,27 @@ class IngestReport(BaseModel):
 
 
 def plain(row: object) -> Any:
-    """A dataclass row as a JSON-ready dict (flat rows without the deep copy of asdict)."""
-    if is_dataclass(row) and not isinstance(row, type):
-        names = [f.name for f in fields(row)]
-        if all(
-            not is_dataclass(getattr(row, n)) and not isinstance(getattr(row, n), list)
-            for n in names
-        ):
-            return {n: getattr(row, n) for n in names}
+    """A dataclass row as a JSON-ready dict: flat rows (the store's) field by field, which
+    is much faster than asdict's deep copy; nested ones with asdict."""
+    if not is_dataclass(row) or isinstance(row, type):
+        return row
+    names = _flat_fields.get(type(row), ())
+    if names is None:
         return asdict(row)
-    return row
+    if not names:
+        names = tuple(f.name for f in fields(row))
+        flat = all(f.type in _SCALARS for f in fields(row))
+        _flat_fields[type(row)] = names if flat else None
+        if not flat:
+            return asdict(row)
+    return {name: getattr(row, name) for name in names}
+
+
+# Field types (as written: the modules use postponed annotations) of flat rows.
+_SCALARS = frozenset(
+    f"{kind}{none}" for kind in ("str", "int", "float", "bool") for none in ("", " | None")
+)
+_flat_fields: dict[type, tuple[str, ...] | None] = {}
 
 
 def page_response(request: Request, page: queries.Page[Any]) -> JSONResponse:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -84,6 +85,9 @@ def create_app(settings: WebSettings, pipeline: Pipeline | None = None) -> FastA
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Few request threads: queries are short and hold the GIL between SQLite calls,
+        # so many threads only contend (measured with benchmarks/api_load.py).
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         state.close()
 

@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from thucydides.store.reader import (
@@ -153,7 +154,42 @@ def _where(clauses: Sequence[str]) -> str:
     return " AND ".join(clauses) or "1"
 
 
+class ReadConnection(sqlite3.Connection):
+    """A connection of a request thread: it remembers the row counts of the queries it
+    ran (a page's total) until anyone commits to the store."""
+
+    MAX_COUNTS = 4096
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.counts: dict[tuple[str, tuple[object, ...]], int] = {}
+        self.version: int | None = None
+
+    def count(self, sql: str, params: Sequence[object]) -> int:
+        # data_version changes when another connection has committed since it was last read.
+        version = int(self.execute("PRAGMA data_version").fetchone()[0])
+        if version != self.version or len(self.counts) > self.MAX_COUNTS:
+            self.counts.clear()
+            self.version = version
+        key = (sql, tuple(params))
+        if key not in self.counts:
+            found = self.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+            self.counts[key] = int(found)
+        return self.counts[key]
+
+
+def open_read_only(path: Path) -> ReadConnection:
+    """A connection that can only read the store (for the request threads)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, factory=ReadConnection)
+    connection.execute("PRAGMA query_only=ON")
+    connection.execute("PRAGMA busy_timeout=30000")
+    return connection
+
+
 def _count(db: sqlite3.Connection, sql: str, params: Sequence[object]) -> int:
+    if isinstance(db, ReadConnection):
+        return db.count(sql, params)
     return int(db.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0])
 
 
@@ -180,11 +216,18 @@ def slice_page(rows: Sequence[T], limit: int, offset: int) -> Page[T]:
 def event_page(
     db: sqlite3.Connection, where: EventFilter, limit: int, offset: int
 ) -> Page[EventRow]:
+    """A page of events in the store's order (document, then position in it)."""
     clauses, params = _event_conditions(replace(where, limit=None))
-    sql = f"{_EVENT_SELECT} WHERE {_where(clauses)}"
-    total = _count(db, f"SELECT 1 FROM events e WHERE {_where(clauses)}", params)
+    matching = f"SELECT e.rowid FROM events e WHERE {_where(clauses)}"
+    total = _count(db, matching, params)
+    # The page's events first, by the unique (doc, position) index, with no join: the rows
+    # skipped by the offset cost little; then those events joined with their documents.
+    ids = [row[0] for row in db.execute(
+        f"{matching} ORDER BY e.doc, e.position LIMIT ? OFFSET ?", [*params, limit, offset]
+    )]  # fmt: skip
+    marks = ", ".join("?" * len(ids))
     cursor = db.execute(
-        f"{sql} ORDER BY d.rowid, e.position LIMIT ? OFFSET ?", [*params, limit, offset]
+        f"{_EVENT_SELECT} WHERE e.rowid IN ({marks}) ORDER BY e.doc, e.position", ids
     )
     return Page([_event_row(row) for row in _dicts(cursor)], total, limit, offset)
 

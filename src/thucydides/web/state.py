@@ -19,10 +19,12 @@ from thucydides.model import Record
 from thucydides.pipeline import Config, Pipeline
 from thucydides.store import Store, StoreReader
 from thucydides.store.ingest import IngestOutcome, ingest
+from thucydides.web.queries import open_read_only
 
 # Default request body limits, in bytes: one article to code, a batch to ingest.
 CODE_LIMIT = 1_000_000
 INGEST_LIMIT = 20_000_000
+REQUEST_THREADS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +35,7 @@ class WebSettings:
     code_limit: int = CODE_LIMIT
     ingest_limit: int = INGEST_LIMIT
     config: Config = field(default_factory=Config)
-
-
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can only read the store (for the request threads)."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
-    connection.execute("PRAGMA query_only=ON")
-    connection.execute("PRAGMA busy_timeout=30000")
-    return connection
+    threads: int = REQUEST_THREADS  # worker threads serving requests
 
 
 def as_jsonl(documents: Iterable[dict[str, Any]]) -> bytes:
