@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from thucydides.model import Document, Record
+from thucydides.store import Store
 from thucydides.store.reader import DyadRow
 from thucydides.web.highlight import Mark, matched_pieces, pieces
+from thucydides.web.queries import open_read_only
 from thucydides.web.series import series
 
 
@@ -55,3 +60,17 @@ def test_series_fills_the_gaps_and_sets_coarser_periods_aside() -> None:
     )
     assert days.periods == ["2025-02-27", "2025-02-28", "2025-03-01"]
     assert series([], "day").periods == []
+
+
+def test_page_totals_are_recounted_once_the_store_changes(tmp_path: Path) -> None:
+    path = tmp_path / "counts.sqlite"
+    with Store(path) as store:
+        reader = open_read_only(path)
+        query = "SELECT id FROM documents"
+        assert reader.count(query, ()) == 0
+        for n in range(2):
+            document = Document(f"d{n}", f"Text number {n}.", "<test>")
+            store.writer.add(Record(document=document), "test")
+            assert reader.count(query, ()) == n + 1  # another connection committed
+        assert reader.count(query, ()) == 2 and len(reader.counts) == 1
+        reader.close()

@@ -17,6 +17,7 @@
     var anchor = id ? document.getElementById(id) : null;
     if (!anchor || !article.contains(anchor)) { return; }
     var next = anchor.nextElementSibling;
+    while (next && next.classList.contains("anchor")) { next = next.nextElementSibling; }
     if (next) { next.classList.add("focus"); }
   }
   window.addEventListener("hashchange", focus);
