@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from thucydides.store.reader import DyadRow, Period
+from thucydides.store.reader import DyadRow, Period, period_of
 
 # An axis longer than this is not filled (a century by day): the periods are shown as given.
 MAX_FILLED = 3660
@@ -79,7 +79,7 @@ def _axis(periods: list[str], by: Period) -> list[str]:
     axis: list[str] = []
     current = first
     while current <= last and len(axis) <= MAX_FILLED:
-        axis.append(_label(current, by))
+        axis.append(period_of(current.isoformat(), "day", by))
         current = _next(current, by)
     return axis
 
@@ -90,15 +90,6 @@ def _start(period: str, by: Period) -> date:
     if by == "week":
         return date.fromisocalendar(int(period[:4]), int(period[6:8]), 1)
     return date(int(period[:4]), int(period[5:7]), 1)
-
-
-def _label(day: date, by: Period) -> str:
-    if by == "day":
-        return day.isoformat()
-    if by == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    return day.isoformat()[:7]
 
 
 def _next(day: date, by: Period) -> date:
