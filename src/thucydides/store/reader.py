@@ -153,7 +153,7 @@ class StoreCounts:
 
 
 _EVENT_ROW_FIELDS = tuple(f.name for f in fields(EventRow))
-_EVENT_SELECT = """SELECT d.id AS doc_id, d.published, d.url, d.title, d.site, e.*,
+EVENT_SELECT = """SELECT d.id AS doc_id, d.published, d.url, d.title, d.site, e.*,
   mm.merged AS merged_id
 FROM events e JOIN documents d ON d.rowid = e.doc
 LEFT JOIN merged_mentions mm ON mm.event = e.rowid"""
@@ -178,11 +178,11 @@ class StoreReader:
         )
 
     def events(self, where: EventFilter = EventFilter()) -> list[EventRow]:
-        clauses, params = _event_conditions(where)
-        sql = f"{_EVENT_SELECT} WHERE {' AND '.join(clauses) or '1'} ORDER BY d.rowid, e.position"
+        clauses, params = event_conditions(where)
+        sql = f"{EVENT_SELECT} WHERE {' AND '.join(clauses) or '1'} ORDER BY d.rowid, e.position"
         if where.limit is not None:
             sql += f" LIMIT {int(where.limit)}"
-        return [_event_row(row) for row in self._rows(sql, params)]
+        return [event_row(row) for row in self._rows(sql, params)]
 
     def record_lines(self) -> Iterator[str]:
         """The stored thucydides/1 records, as coded, in the order they were stored."""
@@ -308,7 +308,7 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _actor_condition(column: str, spec: str) -> tuple[str, list[object]]:
+def actor_condition(column: str, spec: str) -> tuple[str, list[object]]:
     spec = spec.upper()
     return (
         f"({column}_code LIKE ? ESCAPE '\\' OR {column}_country = ?)",
@@ -316,7 +316,7 @@ def _actor_condition(column: str, spec: str) -> tuple[str, list[object]]:
     )
 
 
-def _event_conditions(where: EventFilter) -> tuple[list[str], list[object]]:
+def event_conditions(where: EventFilter) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
 
@@ -326,7 +326,7 @@ def _event_conditions(where: EventFilter) -> tuple[list[str], list[object]]:
 
     for column, spec in (("e.actor", where.actor), ("e.recipient", where.recipient)):
         if spec:
-            clause, values = _actor_condition(column, spec)
+            clause, values = actor_condition(column, spec)
             add(clause, *values)
     if where.country:
         country = where.country.upper()
@@ -357,8 +357,8 @@ def _dyad_condition(a: str, b: str, directed: bool) -> tuple[str, list[object]]:
 
 
 def _pair_condition(actor: str, recipient: str) -> tuple[str, list[object]]:
-    left, left_params = _actor_condition("e.actor", actor)
-    right, right_params = _actor_condition("e.recipient", recipient)
+    left, left_params = actor_condition("e.actor", actor)
+    right, right_params = actor_condition("e.recipient", recipient)
     return f"({left} AND {right})", left_params + right_params
 
 
@@ -379,7 +379,7 @@ def period_of(value: str | None, precision: str | None, by: Period) -> str:
     return value
 
 
-def _event_row(row: Row) -> EventRow:
+def event_row(row: Row) -> EventRow:
     values = {name: row[name] for name in _EVENT_ROW_FIELDS if name != "context"}
     return EventRow(context=";".join(json.loads(row["context"])), **values)
 

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from thucydides.store.reader import (
-    _EVENT_SELECT,
+    EVENT_SELECT,
     EventFilter,
     EventRow,
     StanceRow,
-    _actor_condition,
-    _event_conditions,
-    _event_row,
+    actor_condition,
+    event_conditions,
+    event_row,
     fts_query,
 )
 
@@ -217,7 +217,7 @@ def event_page(
     db: sqlite3.Connection, where: EventFilter, limit: int, offset: int
 ) -> Page[EventRow]:
     """A page of events in the store's order (document, then position in it)."""
-    clauses, params = _event_conditions(replace(where, limit=None))
+    clauses, params = event_conditions(replace(where, limit=None))
     matching = f"SELECT e.rowid FROM events e WHERE {_where(clauses)}"
     total = _count(db, matching, params)
     # The page's events first, by the unique (doc, position) index, with no join: the rows
@@ -227,9 +227,9 @@ def event_page(
     )]  # fmt: skip
     marks = ", ".join("?" * len(ids))
     cursor = db.execute(
-        f"{_EVENT_SELECT} WHERE e.rowid IN ({marks}) ORDER BY e.doc, e.position", ids
+        f"{EVENT_SELECT} WHERE e.rowid IN ({marks}) ORDER BY e.doc, e.position", ids
     )
-    return Page([_event_row(row) for row in _dicts(cursor)], total, limit, offset)
+    return Page([event_row(row) for row in _dicts(cursor)], total, limit, offset)
 
 
 def _date_conditions(
@@ -270,7 +270,7 @@ def quote_page(
     and words of the quotation."""
     clauses, params = _date_conditions("d.published", since, until)
     if actor:
-        clause, values = _actor_condition("q.speaker", actor)
+        clause, values = actor_condition("q.speaker", actor)
         clauses.append(clause)
         params.extend(values)
     if country:
@@ -401,7 +401,7 @@ def document_page(
     if where.text:
         clauses.append(f"d.rowid IN (SELECT doc FROM ({_SENTENCE_MATCH}))")
         params.append(fts_query(where.text))
-    event_clauses, event_params = _event_conditions(where.events)
+    event_clauses, event_params = event_conditions(where.events)
     if event_clauses:
         clauses.append(
             f"EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND {_where(event_clauses)})"
@@ -443,7 +443,7 @@ def sentence_page(
     """Sentences matching every word of ``text`` (FTS5, best match first), in documents
     published in a range, holding an event that matches ``events`` when it filters."""
     clauses, params = _date_conditions("d.published", since, until)
-    event_clauses, event_params = _event_conditions(events)
+    event_clauses, event_params = event_conditions(events)
     if event_clauses:
         clauses.append(
             "EXISTS (SELECT 1 FROM events e WHERE e.doc = s.doc AND e.sentence = s.idx "
