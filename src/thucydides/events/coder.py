@@ -93,6 +93,9 @@ class _Frame:
 class EventCoder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # Verbs whose object does what their complement says: "urged the Council to meet",
+        # "accused Pakistan of shelling".
+        self._object_control = lexicon.object_control_verbs | lexicon.allegation_verbs
 
     def code_sentence(
         self, index: int, sentence: Span, actors: DocumentActors, previous: list[Coding]
@@ -290,7 +293,7 @@ class EventCoder:
     def _agents(
         self, verb: Token, actors: DocumentActors, earlier: list[Coding]
     ) -> tuple[list[ActorRef], bool]:
-        heads = roles.subject_heads(verb, self.lexicon.object_control_verbs)
+        heads = roles.subject_heads(verb, self._object_control)
         if not heads and roles.is_passive(verb):
             clause = roles.implicit_agent_clause(verb)
             if clause is not None:

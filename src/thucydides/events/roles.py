@@ -70,10 +70,15 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
             continue
         if current.dep_ == "pcomp":
             # "emphasizes ... by using X to reject": a gerund after a preposition shares the
-            # subject of the nearest verb above, wherever the parser attached the phrase.
+            # subject of the nearest verb above, wherever the parser attached the phrase;
+            # but after an object-control verb ("accused Pakistan of shelling", "blamed
+            # Russia for attacking") its object is the one said to do it.
             above = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if above is None:
                 return []
+            objects = [c for c in above.children if c.dep_ == "dobj"]
+            if current.head.lower_ != "by" and objects and above.lemma_.lower() in object_control:
+                return objects
             current = above
             continue
         return []
