@@ -52,6 +52,7 @@ NP_DEPS = frozenset(
     }
 )
 LOCATIVE_NP_PREPS = frozenset({"in", "across", "at"})
+PLACE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside"})
 # A place after "in"/"across" gives a phrase its country only when nothing nearer does.
 LOCATIVE_PENALTY = 100
 # Words of a stand-alone phrase that the parser did not attach under its head.
@@ -170,6 +171,17 @@ class DocumentActors:
             refs = self.resolve(head)
             if refs:
                 return refs[0]
+        return None
+
+    def place_country(self, clause: Token) -> str | None:
+        """The country of the first place named after "in"/"near"/"at" in the clause of
+        ``clause`` ("in villages south of Khartoum" → SDN)."""
+        for token in clause.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+                for inner in token.subtree:
+                    country = self._country_by_token.get(inner.i)
+                    if country is not None:
+                        return country
         return None
 
     def dyad(self, neighbours: bool = False) -> list[ActorRef]:

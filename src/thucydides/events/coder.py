@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from thucydides.actors.kb import composite_code
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events import roles
 from thucydides.events.factuality import factuality
@@ -34,6 +35,10 @@ STATE_KINDS = frozenset({"country"})
 # at the one the act they are about concerns. (A refusal is coded on the refused act.)
 COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "09", "10", "13", "14"})
 STATEMENT_PREPS = frozenset({"about", "regarding", "concerning"})
+# Force-posture events move their object (troops, ships) towards the recipient.
+THEME_OBJECT_ROOTS = frozenset({"15"})
+# Unarmed people whose country, when the text names none, is where the event happened.
+VICTIM_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS"})
 # Verbs of a protest's purpose clause that name whom it is aimed at.
 PURPOSE_VERBS = frozenset({"demand", "press", "urge", "call", "protest", "denounce"})
 # Pronouns that, in a reported clause, stand for whoever reported it.
@@ -328,7 +333,7 @@ class EventCoder:
     ) -> list[ActorRef]:
         agent_codes = {a.actor.code for a in agents}
         territorial = code[:2] in TERRITORIAL_ROOTS
-        heads = roles.recipient_candidates(verb, territorial)
+        heads = roles.recipient_candidates(verb, territorial, code[:2] in THEME_OBJECT_ROOTS)
         if code[:2] == "01":
             # A comment is about someone: "upbeat about Egypt's prospects", "voiced
             # optimism about the prospects for peace with Azerbaijan".
@@ -357,8 +362,20 @@ class EventCoder:
                 and (not _placed(head) or r.actor.kind in PLACE_KINDS)
             ]
             if refs:
-                return refs
+                return [self._victims_country(r, verb, actors) for r in refs]
         return []
+
+    def _victims_country(self, ref: ActorRef, verb: Token, actors: DocumentActors) -> ActorRef:
+        """ "Killed 200 civilians in villages south of Khartoum": civilians of no named
+        country are those of the place where it happened."""
+        actor = ref.actor
+        if actor.country is not None or actor.sector not in VICTIM_SECTORS:
+            return ref
+        country = actors.place_country(verb)
+        if country is None:
+            return ref
+        return replace(ref, actor=replace(actor, country=country,
+                                          code=composite_code(country, actor.sector)))  # fmt: skip
 
     def _complement_recipients(
         self, verb: Token, actors: DocumentActors, agents: list[ActorRef]

@@ -141,11 +141,15 @@ def nested_objects(head: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[To
     return found
 
 
-def recipient_candidates(verb: Token, territorial: bool = False) -> list[Token]:
+def recipient_candidates(
+    verb: Token, territorial: bool = False, theme_object: bool = False
+) -> list[Token]:
     """Tokens that may head the recipient phrase, most likely first.
 
     ``territorial`` events (force, coercion) are done to the country they happen in:
     "struck targets in Pakistan" has Pakistan as recipient, "held talks in Riyadh" does not.
+    With ``theme_object`` the object is what is moved, not whom it is aimed at ("deployed
+    troops to its border with Cambodia").
     """
     objects, preps = (
         (OBJECT_PREPS, RECIPIENT_PREPS | TERRITORIAL_PREPS)
@@ -154,7 +158,8 @@ def recipient_candidates(verb: Token, territorial: bool = False) -> list[Token]:
     )
     candidates: list[Token] = []
     for obj in object_heads(verb):
-        candidates.append(obj)
+        if not theme_object:
+            candidates.append(obj)
         candidates.extend(nested_objects(obj, objects))
     for head in prepositional_objects(verb, preps):
         if head.pos_ == "VERB" and head.head.lower_ != "by":
