@@ -53,6 +53,9 @@ NP_DEPS = frozenset(
 )
 LOCATIVE_NP_PREPS = frozenset({"in", "across", "at"})
 PLACE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside"})
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 # A place after "in"/"across" gives a phrase its country only when nothing nearer does.
 LOCATIVE_PENALTY = 100
 # Words of a stand-alone phrase that the parser did not attach under its head.
@@ -174,10 +177,12 @@ class DocumentActors:
         return None
 
     def place_country(self, clause: Token) -> str | None:
-        """The country of the first place named after "in"/"near"/"at" in the clause of
-        ``clause`` ("in villages south of Khartoum" → SDN)."""
+        """The country of the first place named after "in"/"near"/"at" (or "south of") in
+        the clause of ``clause`` ("in villages south of Khartoum" → SDN)."""
         for token in clause.subtree:
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            prep = token.head
+            direction = prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS
+            if token.dep_ == "pobj" and (prep.lower_ in PLACE_PREPS or direction):
                 for inner in token.subtree:
                     country = self._country_by_token.get(inner.i)
                     if country is not None:

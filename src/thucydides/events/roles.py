@@ -58,7 +58,9 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
         own = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if own:
             return own
-        if current.dep_ == "relcl":
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and _has_object(current)):
+            # "the fighters who abducted ..."; "Boko Haram fighters abducted 20 women",
+            # parsed as a participle with an object: the noun is the doer.
             return [current.head]
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in object_control:
             objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative")]
@@ -108,9 +110,13 @@ def implicit_agent_clause(verb: Token) -> Token | None:
     return None
 
 
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def participle_patient(verb: Token) -> Token | None:
     """ "A truce mediated by X": the noun a passive participle modifies."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _has_object(verb):
         return verb.head
     return None
 
