@@ -597,6 +597,9 @@ def _phrase_lemmas(head: Token) -> Iterable[str]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield obj.lemma_.lower()
+                    # "200 tonnes of medical supplies": what the quantity is of
+                    yield from (m.lemma_.lower() for m in obj.children
+                                if m.dep_ in ("amod", "compound"))  # fmt: skip
 
 
 def _anaphoric_actor(earlier: list[Coding]) -> list[ActorRef]:

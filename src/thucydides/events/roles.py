@@ -164,9 +164,12 @@ def recipient_candidates(
     )
     candidates: list[Token] = []
     for obj in object_heads(verb):
-        if not theme_object:
+        if theme_object:
+            # "thousands of police officers" is all theme; "troops for Haiti" is not
+            candidates.extend(nested_objects(obj, objects - {"of"}))
+        else:
             candidates.append(obj)
-        candidates.extend(nested_objects(obj, objects))
+            candidates.extend(nested_objects(obj, objects))
     for head in prepositional_objects(verb, preps):
         if head.pos_ == "VERB" and head.head.lower_ != "by":
             # "open to receiving help from the US": look inside ("by doing" is a means)
