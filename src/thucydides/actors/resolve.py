@@ -52,7 +52,7 @@ NP_DEPS = frozenset(
     }
 )
 LOCATIVE_NP_PREPS = frozenset({"in", "across", "at"})
-PLACE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside"})
+PLACE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside", "through"})
 DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 )

@@ -242,6 +242,8 @@ class EventCoder:
         agents, inferred = self._agents(verb, actors, earlier)
         if not agents and not roles.is_passive(verb):
             return  # an active verb with no identifiable subject codes nothing
+        # "protesters marched through Tbilisi": people of no named country are the place's
+        agents = [self._victims_country(a, verb, actors) for a in agents]
         recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
         if not recipients and pattern.code[:2] in COMPLEMENT_RECIPIENT_ROOTS:
             recipients = self._complement_recipients(verb, actors, agents)
@@ -361,13 +363,20 @@ class EventCoder:
                 if (r.actor.code not in agent_codes or r.actor.code is None)
                 and (not _placed(head) or r.actor.kind in PLACE_KINDS)
             ]
+            if refs and _placed(head):
+                # "imposed a curfew in Kathmandu": the place, not the government its capital
+                # stands for; and no recipient at all when it is the actor's own country.
+                refs = [_as_place(r) for r in refs]
+                if {r.actor.country for r in refs} <= {a.actor.country for a in agents}:
+                    continue
             if refs:
                 return [self._victims_country(r, verb, actors) for r in refs]
         return []
 
     def _victims_country(self, ref: ActorRef, verb: Token, actors: DocumentActors) -> ActorRef:
-        """ "Killed 200 civilians in villages south of Khartoum": civilians of no named
-        country are those of the place where it happened."""
+        """ "Killed 200 civilians in villages south of Khartoum", "protesters marched
+        through Tbilisi": unarmed people of no named country are those of the place where
+        it happened."""
         actor = ref.actor
         if actor.country is not None or actor.sector not in VICTIM_SECTORS:
             return ref
@@ -524,6 +533,13 @@ class EventCoder:
 def _is_state(ref: ActorRef) -> bool:
     actor = ref.actor
     return actor.kind in STATE_KINDS or (actor.sector in STATE_SECTORS and actor.kind != "group")
+
+
+def _as_place(ref: ActorRef) -> ActorRef:
+    country = ref.actor.country
+    if ref.actor.sector is None or country is None:
+        return ref
+    return replace(ref, actor=replace(ref.actor, code=country, sector=None, kind="country"))
 
 
 def _placed(head: Token) -> bool:
