@@ -380,7 +380,7 @@ class EventCoder:
         actor = ref.actor
         if actor.country is not None or actor.sector not in VICTIM_SECTORS:
             return ref
-        country = actors.place_country(verb)
+        country = actors.place_country(roles.clause_root(verb))
         if country is None:
             return ref
         return replace(ref, actor=replace(actor, country=country,
@@ -394,10 +394,13 @@ class EventCoder:
         own = {a.actor.code for a in agents}
         for complement in verb.children:
             if complement.dep_ == "advcl" and complement.lemma_.lower() in PURPOSE_VERBS:
-                # "marched ..., demanding a change in the government's policy"
-                complement_recipients = self._complement_recipients(complement, actors, agents)
-                if complement_recipients:
-                    return complement_recipients
+                # "marched ..., demanding a change in the government's policy"; "rallied to
+                # demand that Maduro step down"
+                purpose = self._complement_recipients(complement, actors, agents) or (
+                    self._recipients(complement, complement, actors, agents, "")
+                )
+                if purpose:
+                    return purpose
             if complement.dep_ == "ccomp":
                 for subject in roles.subject_heads(complement):
                     refs = [r for r in actors.resolve(subject) if r.actor.code not in own]
