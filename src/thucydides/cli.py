@@ -485,7 +485,11 @@ def _summary(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines).", metavar="GOLD.jsonl")],
     task: Annotated[
-        str, typer.Option(help="auto, actors (NGEC format) or timex (MEANTIME format).")
+        str,
+        typer.Option(
+            help="auto, actors (NGEC format), timex (MEANTIME format), events (PETRARCH "
+            "format) or speech (quotes, stances, agreements)."
+        ),
     ] = "auto",
     baseline: Annotated[
         bool, typer.Option(help="Also score the dateparser baseline (time expressions).")
