@@ -52,6 +52,7 @@ NP_DEPS = frozenset(
     }
 )
 LOCATIVE_NP_PREPS = frozenset({"in", "across", "at"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_PREPS = frozenset({"in", "near", "at", "across", "outside", "inside", "through"})
 DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -527,7 +528,7 @@ class DocumentActors:
     ) -> Actor | None:
         """A person by name; ``known_country`` is that of a body in their title."""
         entity = self._entity_at.get(head.i)
-        if entity is None or entity.label_ != "PERSON":
+        if entity is None or entity.label_ != "PERSON" or self._is_place_name(entity):
             entity = self._titled_name(head)
         if entity is None:
             return None
@@ -548,6 +549,15 @@ class DocumentActors:
             name=entity.text,
             role=role,
             kind="person",
+        )
+
+    def _is_place_name(self, entity: Span) -> bool:
+        """ "Kyiv" tagged as a person: a name that is exactly a country's or a capital's."""
+        alias = self._alias_at.get(entity.start)
+        return (
+            entity.start in self._country_by_token
+            and alias is not None
+            and (alias.start, alias.end) == (entity.start, entity.end)
         )
 
     def _titled_name(self, head: Token) -> Span | None:
@@ -645,8 +655,10 @@ class DocumentActors:
 
     def _scan_people(self) -> None:
         # In text order, so that a surname can find the full name introduced before it.
+        # Names the recogniser mislabels count too ("spokesperson Randhir Jaiswal" as ORG),
+        # and places it calls people do not ("Kyiv" as PERSON).
         for entity in self.doc.ents:
-            if entity.label_ != "PERSON":
+            if entity.label_ not in NAME_LABELS or self._is_place_name(entity):
                 continue
             for ref in self._resolve_one(entity.root):
                 if ref.actor.kind == "person":
