@@ -177,6 +177,19 @@ class DocumentActors:
                 return refs[0]
         return None
 
+    def with_country(self, ref: ActorRef, token: Token) -> ActorRef:
+        """A speaker of some sector but no country ("Police said", "Opposition leader Omar
+        Ayub Khan told reporters") belongs to the country the passage is about."""
+        actor = ref.actor
+        if actor.country is not None or actor.sector is None:
+            return ref
+        country = self._infer_country(token)
+        if country is None:
+            return ref
+        return replace(
+            ref, actor=replace(actor, country=country, code=composite_code(country, actor.sector))
+        )
+
     def place_country(self, clause: Token) -> str | None:
         """The country of the first place named after "in"/"near"/"at" (or "south of") in
         the clause of ``clause`` ("in villages south of Khartoum" → SDN)."""
@@ -580,12 +593,15 @@ class DocumentActors:
         return self.doc[start : head.i + 1]
 
     def _same_person(self, entity: Span) -> ActorRef | None:
-        surname = entity[-1].lower_
+        """The person named earlier that this name refers to: "Khan" after "Shafqat Ali
+        Khan"; a full name that differs ("Omar Ayub Khan" after "Imran Khan") is someone
+        else."""
+        words = [t.lower_ for t in entity if not t.is_punct]
         for start, ref in reversed(self.people):
             if start >= entity.start:
                 continue
             name = (ref.actor.name or "").lower().split()
-            if name and name[-1] == surname:
+            if name and name[-len(words) :] == words:
                 return ref
         return None
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events.roles import subject_heads
-from thucydides.model import Quote
+from thucydides.model import ActorRef, Quote
 from thucydides.model import Span as TextSpan
 from thucydides.nlp import QUOTE_MARKS, inside_quotes, sentences
 
@@ -50,7 +50,7 @@ def find_direct_quotes(
             earlier = quotes[-1]
             quotes.append(replace(earlier, text=doc.text[start:end], span=TextSpan(start, end)))
             continue
-        speaker = None if cue is None else actors.first(subject_heads(cue))
+        speaker = None if cue is None else _speaker(actors, cue, subject_heads(cue))
         quotes.append(
             Quote(
                 speaker=speaker,
@@ -79,7 +79,7 @@ def find_indirect_quotes(
             start, end = content
             if any(a <= start < b or a < end <= b for a, b in quoted):
                 continue  # the clause is a direct quotation, already found
-            speaker = actors.first(speaker_heads)
+            speaker = _speaker(actors, token, speaker_heads)
             if speaker is None or len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
                 continue  # reported speech is worth recording only with its speaker
             found.append(
@@ -92,6 +92,11 @@ def find_indirect_quotes(
                 )
             )
     return found
+
+
+def _speaker(actors: DocumentActors, cue: Token, heads: Sequence[Token]) -> ActorRef | None:
+    speaker = actors.first(heads)
+    return None if speaker is None else actors.with_country(speaker, cue)
 
 
 def _reported(
