@@ -14,8 +14,8 @@ FLOORS = {
     "quote_spans": (0.95, 0.90),
     "quotes": (0.84, 0.80),
     "stances": (0.54, 0.25),
-    "agreement_names": (0.68, 0.33),
-    "agreements": (0.29, 0.14),
+    "agreement_names": (0.76, 0.38),
+    "agreements": (0.35, 0.17),
 }
 
 

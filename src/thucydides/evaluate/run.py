@@ -96,8 +96,9 @@ def agreement_canonical(pipeline: Pipeline) -> speech_eval.Canonical:
     treaties = {alias.lower(): t.name for alias, t in
                 pipeline.engine.agreements.lexicon.treaties.items()}  # fmt: skip
 
-    def canonical(name: str) -> str:
-        return treaties.get(name.lower(), name).lower()
+    def canonical(name: str) -> tuple[str, bool]:
+        known = treaties.get(name.lower())
+        return (known or name).lower(), known is not None
 
     return canonical
 
