@@ -64,6 +64,7 @@ class Analysis:
     doc: Doc
     actors: DocumentActors | None = None
     timexes: tuple[TimeRef, ...] = ()
+    dater: EventDater | None = None  # dates events, stances and status changes
     codings: tuple[Coding, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -128,18 +129,20 @@ class ActorStage:
 class TimeStage:
     name: str = "time"
     requires: tuple[str, ...] = ("doc",)
-    produces: tuple[str, ...] = ("timexes",)
+    produces: tuple[str, ...] = ("timexes", "dater")
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        timexes = find_timexes(analysis.doc, analysis.document.published)
-        return analysis.add(self.produces, timexes=tuple(timexes))
+        published = analysis.document.published
+        timexes = find_timexes(analysis.doc, published)
+        dater = EventDater(analysis.doc, timexes, published)
+        return analysis.add(self.produces, timexes=tuple(timexes), dater=dater)
 
 
 @dataclass(frozen=True)
 class SpeechStage:
     engine: Engine
     name: str = "speech"
-    requires: tuple[str, ...] = ("doc", "actors", "timexes")
+    requires: tuple[str, ...] = ("doc", "actors", "dater")
     produces: tuple[str, ...] = ("quotes", "stances")
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -163,7 +166,7 @@ class SpeechStage:
 class AgreementStage:
     engine: Engine
     name: str = "agreements"
-    requires: tuple[str, ...] = ("doc", "actors", "timexes")
+    requires: tuple[str, ...] = ("doc", "actors", "dater")
     produces: tuple[str, ...] = ("agreements",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -180,7 +183,8 @@ class AgreementStage:
 
 
 def _dater(analysis: Analysis) -> EventDater:
-    return EventDater(analysis.doc, list(analysis.timexes), analysis.document.published)
+    assert analysis.dater is not None  # guaranteed by ``requires``
+    return analysis.dater
 
 
 def _stance_id(doc_id: str, stance: Stance) -> str:
@@ -193,7 +197,7 @@ def _stance_id(doc_id: str, stance: Stance) -> str:
 class EventStage:
     engine: Engine
     name: str = "events"
-    requires: tuple[str, ...] = ("doc", "actors", "timexes")
+    requires: tuple[str, ...] = ("doc", "actors", "dater")
     produces: tuple[str, ...] = ("events",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -203,9 +207,9 @@ class EventStage:
             codings.extend(
                 self.engine.coder.code_sentence(index, sentence, analysis.actors, codings)
             )
-        dater = _dater(analysis)
+        engine = self.engine
         events = build_events(
-            analysis.document, codings, self.engine.codebook, dater, self.engine.gazetteer
+            analysis.document, codings, engine.codebook, _dater(analysis), engine.gazetteer
         )
         return analysis.add(self.produces, codings=tuple(codings), events=tuple(events))
 

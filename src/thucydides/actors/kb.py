@@ -57,6 +57,11 @@ def composite_code(country: str | None, sector: str | None) -> str | None:
     return country + (sector or "")
 
 
+def located(actor: Actor, country: str | None) -> Actor:
+    """The same actor placed in ``country``, its composite code rebuilt ("CVL" → "SDNCVL")."""
+    return replace(actor, country=country, code=composite_code(country, actor.sector))
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One thing an alias can name, with the dates it is valid for (people's terms)."""

@@ -22,6 +22,7 @@ from thucydides.actors.kb import (
     Entry,
     KnowledgeBase,
     composite_code,
+    located,
 )
 from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
 from thucydides.model import Actor, ActorRef
@@ -184,11 +185,7 @@ class DocumentActors:
         if actor.country is not None or actor.sector is None:
             return ref
         country = self._infer_country(token)
-        if country is None:
-            return ref
-        return replace(
-            ref, actor=replace(actor, country=country, code=composite_code(country, actor.sector))
-        )
+        return ref if country is None else replace(ref, actor=located(actor, country))
 
     def place_country(self, clause: Token) -> str | None:
         """The country of the first place named after "in"/"near"/"at" (or "south of") in
@@ -298,7 +295,7 @@ class DocumentActors:
         if not countries or actor.kind in ("person", "group", "igo", "ngo"):
             return [actor]
         others = [
-            replace(actor, country=country, code=composite_code(country, actor.sector))
+            located(actor, country)
             for country in dict.fromkeys(countries)
             if country != actor.country
         ]

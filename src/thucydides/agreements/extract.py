@@ -26,7 +26,12 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides.actors.resolve import DocumentActors
 from thucydides.agreements.lexicon import AgreementLexicon, StatusCue, Treaty, slug
-from thucydides.events.roles import implicit_agent_clause, is_passive, subject_heads
+from thucydides.events.roles import (
+    REPORTED_PRONOUNS,
+    implicit_agent_clause,
+    is_passive,
+    subject_heads,
+)
 from thucydides.model import (
     Actor,
     ActorRef,
@@ -44,7 +49,6 @@ from thucydides.time.anchor import EventDater
 ANAPHOR_WINDOW = 4
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "its"})
 PARTY_PREPS = frozenset({"between", "with"})
-REPORTED_PRONOUNS = frozenset({"it", "they"})
 
 Asserted = Callable[[Token], bool]
 
@@ -84,9 +88,9 @@ class AgreementFinder:
         asserted: Asserted,
         published: date | None,
     ) -> list[Agreement]:
-        mentions = self._mentions(doc, actors)
-        found: dict[str, tuple[_Mention, _Change | None, list[ActorRef]]] = {}
         sentence_of = {s.start: n for n, s in enumerate(sentences(doc))}
+        mentions = self._mentions(doc, actors, sentence_of)
+        found: dict[str, tuple[_Mention, _Change | None, list[ActorRef]]] = {}
         for mention in mentions:
             index = sentence_of[mention.root.sent.start]
             change = self._change(mention.root, actors, dater, asserted, index)
@@ -102,7 +106,9 @@ class AgreementFinder:
 
     # ---- mentions ----------------------------------------------------------------------------
 
-    def _mentions(self, doc: Doc, actors: DocumentActors) -> list[_Mention]:
+    def _mentions(
+        self, doc: Doc, actors: DocumentActors, sentence_of: dict[int, int]
+    ) -> list[_Mention]:
         named = self._named(doc)
         taken = {i for m in named for i in range(m.span.start, m.span.end)}
         mentions = list(named)
@@ -112,7 +118,7 @@ class AgreementFinder:
             if token.lemma_.lower() not in self.lexicon.nouns:
                 continue
             earlier = [m for m in mentions if m.root.i < token.i]
-            mention = self._described(token, actors) or _anaphor(token, earlier)
+            mention = self._described(token, actors) or _anaphor(token, earlier, sentence_of)
             if mention is not None:
                 mentions.append(mention)
         return sorted(mentions, key=lambda m: m.root.i)
@@ -245,20 +251,21 @@ def _case_ok(text: str, alias: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
 
-def _anaphor(noun: Token, earlier: list[_Mention]) -> _Mention | None:
-    """ "The deal", "the treaty": the agreement mentioned last, a few sentences back."""
+def _anaphor(
+    noun: Token, earlier: list[_Mention], sentence_of: dict[int, int]
+) -> _Mention | None:
+    """ "The deal", "the treaty": the agreement mentioned last, a few sentences back
+    (``sentence_of``: sentence start → sentence number)."""
     if not any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHOR_DETERMINERS
                for c in noun.children):  # fmt: skip
         return None
-    if earlier and _sentences_between(earlier[-1].root, noun) <= ANAPHOR_WINDOW:
-        last = earlier[-1]
-        return _Mention(noun, noun.doc[noun.i : noun.i + 1], last.treaty, last.key, last.name)
-    return None
-
-
-def _sentences_between(a: Token, b: Token) -> int:
-    doc = a.doc
-    return sum(1 for s in sentences(doc) if a.i < s.start <= b.i)
+    if not earlier:
+        return None
+    last = earlier[-1]
+    distance = sentence_of[noun.sent.start] - sentence_of[last.root.sent.start]
+    if distance > ANAPHOR_WINDOW:
+        return None
+    return _Mention(noun, noun.doc[noun.i : noun.i + 1], last.treaty, last.key, last.name)
 
 
 def _text_parties(

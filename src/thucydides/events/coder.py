@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from thucydides.actors.kb import composite_code
+from thucydides.actors.kb import located
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events import roles
 from thucydides.events.factuality import factuality
@@ -41,8 +41,6 @@ THEME_OBJECT_ROOTS = frozenset({"15"})
 VICTIM_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS"})
 # Verbs of a protest's purpose clause that name whom it is aimed at.
 PURPOSE_VERBS = frozenset({"demand", "press", "urge", "call", "protest", "denounce"})
-# Pronouns that, in a reported clause, stand for whoever reported it.
-REPORTED_PRONOUNS = frozenset({"it", "they"})
 PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -315,7 +313,7 @@ class EventCoder:
             if not refs and head.lemma_.lower() in EVENT_ANAPHORS:
                 refs = _anaphoric_actor(earlier)
                 inferred = bool(refs)
-            if not refs and head.lower_ in REPORTED_PRONOUNS:
+            if not refs and head.lower_ in roles.REPORTED_PRONOUNS:
                 # "Iran said it was ready to talk": "it" is the one who said so.
                 reporter = self._reporter(verb)
                 if reporter is not None and reporter.i != verb.i:
@@ -381,10 +379,7 @@ class EventCoder:
         if actor.country is not None or actor.sector not in VICTIM_SECTORS:
             return ref
         country = actors.place_country(roles.clause_root(verb))
-        if country is None:
-            return ref
-        return replace(ref, actor=replace(actor, country=country,
-                                          code=composite_code(country, actor.sector)))  # fmt: skip
+        return ref if country is None else replace(ref, actor=located(actor, country))
 
     def _complement_recipients(
         self, verb: Token, actors: DocumentActors, agents: list[ActorRef]

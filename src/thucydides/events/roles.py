@@ -38,6 +38,8 @@ TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near"})
 OBJECT_PREPS = frozenset(
     {"in", "on", "of", "from", "against", "to", "for", "between", "with", "by"}
 )
+# Pronouns that, in a reported clause, stand for whoever reported it ("Iran said it ...").
+REPORTED_PRONOUNS = frozenset({"it", "they"})
 TEMPORAL_MARKS = frozenset({"when", "after", "as", "once", "because", "since"})
 
 

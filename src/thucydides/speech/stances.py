@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from thucydides.actors.kb import composite_code
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events.roles import subject_heads
 from thucydides.model import ActorRef, Evidence, Stance
@@ -67,15 +68,8 @@ def find_stances(
                 if earlier is None:
                     stances[key] = stance
                 elif earlier.reason is None and stance.reason is not None:
-                    stances[key] = Stance(
-                        earlier.holder,
-                        earlier.topic,
-                        earlier.target or stance.target,
-                        earlier.position,
-                        stance.reason,
-                        earlier.date,
-                        earlier.evidence,
-                    )
+                    target = earlier.target or stance.target
+                    stances[key] = replace(earlier, target=target, reason=stance.reason)
     return list(stances.values())
 
 
@@ -224,7 +218,8 @@ def _official(ref: ActorRef) -> ActorRef:
     actor = ref.actor
     if actor.kind != "country" or actor.sector is not None or not actor.country:
         return ref
-    return replace(ref, actor=replace(actor, sector="GOV", code=f"{actor.country}GOV"))
+    code = composite_code(actor.country, "GOV")
+    return replace(ref, actor=replace(actor, sector="GOV", code=code))
 
 
 def _negated(head: Token, lexicon: SpeechLexicon) -> bool:
@@ -262,15 +257,14 @@ def _reason_text(cue: Token, lexicon: SpeechLexicon) -> str | None:
     if cue.lower_ in MARK_ONLY_REASONS:
         return None  # "since the beginning of the conflict" is a time, not a reason
     if cue.pos_ in ("VERB", "AUX"):
-        # "citing the Simla Agreement", "saying that it had failed"
-        first = cue.lower_ not in lexicon.reasons
+        # "citing the Simla Agreement", "saying that it had failed": only a verb that is
+        # itself a reason word gives its complement as the reason
         complements = [c for c in cue.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pobj")]
-        if complements and not first:
-            return _clause(complements[0]) if complements[0].dep_ == "ccomp" else _phrase(
-                complements[0]
-            )
         if complements:
-            return None
+            if cue.lower_ not in lexicon.reasons:
+                return None
+            first = complements[0]
+            return _clause(first) if first.dep_ == "ccomp" else _phrase(first)
     if cue.dep_ == "prep":
         objects = [c for c in cue.children if c.dep_ in ("pobj", "pcomp")]
         return _phrase(objects[0]) if objects else None
