@@ -57,6 +57,11 @@ def composite_code(country: str | None, sector: str | None) -> str | None:
     return country + (sector or "")
 
 
+def country_actor(iso3: str | None) -> Actor:
+    """A state as a whole, with no sector: "Pakistan" → PAK."""
+    return Actor(code=iso3, country=iso3, sector=None, kind="country")
+
+
 def located(actor: Actor, country: str | None) -> Actor:
     """The same actor placed in ``country``, its composite code rebuilt ("CVL" → "SDNCVL")."""
     return replace(actor, country=country, code=composite_code(country, actor.sector))
@@ -232,7 +237,7 @@ def _add_countries(builder: _Builder, names: dict[str, str], directory: Path) ->
     for row in read_yaml_list(directory / "countries.yaml"):
         iso3 = row["iso3"]
         names[iso3] = row["name"]
-        state = Actor(code=iso3, country=iso3, sector=None, kind="country")
+        state = country_actor(iso3)
         government = Actor(code=f"{iso3}GOV", country=iso3, sector="GOV", kind="country")
         for alias in [row["name"], *row.get("names", [])]:
             builder.add(alias, Entry(state, "country"))

@@ -8,7 +8,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from thucydides.actors.kb import KnowledgeBase
+from thucydides.actors.kb import KnowledgeBase, country_actor, located
 from thucydides.actors.matcher import MentionMatcher
 from thucydides.actors.resolve import DocumentActors, PlaceLookup
 from thucydides.model import Actor
@@ -66,15 +66,6 @@ def resolve_phrase(
         fallback = resolve_phrase(nlp, kb, matcher, context, None, day, places)
         if fallback is not None and fallback.country is not None:
             if actor is None:
-                return Actor(
-                    code=fallback.country, country=fallback.country, sector=None, kind="country"
-                )
-            return Actor(
-                code=f"{fallback.country}{actor.sector or ''}",
-                country=fallback.country,
-                sector=actor.sector,
-                name=actor.name,
-                role=actor.role,
-                kind=actor.kind,
-            )
+                return country_actor(fallback.country)
+            return located(actor, fallback.country)
     return actor

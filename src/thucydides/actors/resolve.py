@@ -22,6 +22,7 @@ from thucydides.actors.kb import (
     Entry,
     KnowledgeBase,
     composite_code,
+    country_actor,
     located,
 )
 from thucydides.actors.matcher import AliasMatch, MentionMatcher, SectorMatch
@@ -220,7 +221,7 @@ class DocumentActors:
             refs.append(
                 _ref(
                     self.doc[token.i : token.i + 1],
-                    Actor(code=country, country=country, sector=None, kind="country"),
+                    country_actor(country),
                 )
             )
         return refs
@@ -420,8 +421,7 @@ class DocumentActors:
             if sector is None and self._located_thing(head, places[0]):
                 # "targets in Kabul": the country, not the government its capital stands
                 # for; whose targets the text does not say.
-                country = place.actor.country
-                return Actor(code=country, country=country, sector=None, kind="country")
+                return country_actor(place.actor.country)
             sector = sector or place.actor.sector
             country = place.actor.country
             kind = place.actor.kind if sector in (None, "GOV") else "sector"
@@ -485,11 +485,12 @@ class DocumentActors:
         """Whether the phrase is about people of a sector ("the spokesperson", "Indian
         troops", "an intelligence agency officer"), not a thing they are mentioned with
         ("third-party mediation")."""
-        return (
-            head.i in self._sector_at
-            or self.kb.is_generic_head(head.lower_)
-            or head.lower_ in self.kb.presiding_heads
-        )
+        return head.i in self._sector_at or self._borrows_sector(head)
+
+    def _borrows_sector(self, head: Token) -> bool:
+        """ "Spokesman", "agency", "chairman": a head whose sector is that of the words
+        around it."""
+        return self.kb.is_generic_head(head.lower_) or head.lower_ in self.kb.presiding_heads
 
     def _presides_over(self, head: Token, candidate: _Candidate) -> bool:
         """ "The president of the Riigikogu": a presiding title over a named body."""
@@ -517,8 +518,7 @@ class DocumentActors:
     ) -> tuple[str | None, str | None]:
         # Only the head and the words compounded onto it name the actor's sector: the "DGMO"
         # in "hotline communications of the DGMO" does not make the communications military.
-        generic = self.kb.is_generic_head(head.lower_) or head.lower_ in self.kb.presiding_heads
-        chain = _title_chain(head, possessors=generic)
+        chain = _title_chain(head, possessors=self._borrows_sector(head))
         own = self._sector_at.get(head.i)
         matches = sorted(
             {self._sector_at[t.i] for t in chain if t.i in self._sector_at},

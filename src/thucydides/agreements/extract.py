@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from thucydides.actors.kb import country_actor
 from thucydides.actors.resolve import DocumentActors
 from thucydides.agreements.lexicon import AgreementLexicon, StatusCue, Treaty, slug
 from thucydides.events.roles import (
@@ -33,7 +34,6 @@ from thucydides.events.roles import (
     subject_heads,
 )
 from thucydides.model import (
-    Actor,
     ActorRef,
     Agreement,
     AgreementStatus,
@@ -329,7 +329,7 @@ def _known_parties(
             ref = ActorRef(
                 name,
                 TextSpan(mention.span.start_char, mention.span.end_char),
-                Actor(code=code, country=code, sector=None, name=None, kind="country"),
+                country_actor(code),
             )
         refs.append(ref)
     return refs

@@ -29,7 +29,6 @@ from thucydides.model import ActorRef, Factuality
 from thucydides.nlp import quotation_cue
 
 STATE_KINDS = frozenset({"country"})
-# A locative phrase can only name a country (or its region) as the recipient.
 # Roots of acts about another act ("threatened to ...", "offered to ...", "urged X to
 # ...", "investigating how X entered ..."): with no recipient of their own, they are aimed
 # at the one the act they are about concerns. (A refusal is coded on the refused act.)
@@ -41,6 +40,7 @@ THEME_OBJECT_ROOTS = frozenset({"15"})
 VICTIM_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS"})
 # Verbs of a protest's purpose clause that name whom it is aimed at.
 PURPOSE_VERBS = frozenset({"demand", "press", "urge", "call", "protest", "denounce"})
+# A locative phrase can only name a country (or its region) as the recipient.
 PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})

@@ -79,8 +79,10 @@ def find_indirect_quotes(
             start, end = content
             if any(a <= start < b or a < end <= b for a, b in quoted):
                 continue  # the clause is a direct quotation, already found
+            if len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+                continue
             speaker = _speaker(actors, token, speaker_heads)
-            if speaker is None or len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+            if speaker is None:
                 continue  # reported speech is worth recording only with its speaker
             found.append(
                 Quote(
