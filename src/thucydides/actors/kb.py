@@ -47,12 +47,17 @@ FORMER_SECTOR = "ELI"
 DE_FACTO_SECTOR = "PRE"
 
 
+# Country codes of bodies that belong to no one state; their composite codes keep the
+# organisation's own letters ("IGOUNO").
+INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
+
+
 def composite_code(country: str | None, sector: str | None) -> str | None:
     """The CAMEO-style composite: country then sector ("PAKGOV"); international bodies keep
     their own prefix ("IGO", not "IGOIGO")."""
     if country is None:
         return None
-    if country in {"IGO", "NGO", "MNC"}:
+    if country in INTERNATIONAL:
         return country + (sector if sector and sector not in {"IGO", "NGO"} else "")
     return country + (sector or "")
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from thucydides.actors.kb import composite_code
+from thucydides.actors.kb import INTERNATIONAL, composite_code
 from thucydides.errors import ConfigError, Msg
 from thucydides.evaluate import actors as actor_eval
 from thucydides.evaluate import events as event_eval
@@ -85,10 +85,13 @@ def evaluate_file(
 
 def speech_coder(pipeline: Pipeline) -> speech_eval.Coder:
     def code(text: str, published: str | None) -> Record:
-        day = date.fromisoformat(published) if published else None
-        return pipeline(read_text_document(text, published=day, source="<gold>"))
+        return _code_gold(pipeline, text, date.fromisoformat(published) if published else None)
 
     return code
+
+
+def _code_gold(pipeline: Pipeline, text: str, published: date | None) -> Record:
+    return pipeline(read_text_document(text, published=published, source="<gold>"))
 
 
 def agreement_canonical(pipeline: Pipeline) -> speech_eval.Canonical:
@@ -108,7 +111,7 @@ def event_coder(pipeline: Pipeline, sector_level: bool = False) -> event_eval.Co
     ``sector_level`` the codes stop at country and sector ("PAKINSTTP" → "PAKINS")."""
 
     def code(text: str, anchor: date | None) -> set[event_eval.Coded]:
-        record = pipeline(read_text_document(text, published=anchor, source="<gold>"))
+        record = _code_gold(pipeline, text, anchor)
         return {
             (
                 _code_of(e.actor, sector_level),
@@ -126,7 +129,7 @@ def _code_of(ref: ActorRef | None, sector_level: bool = False) -> str:
     if ref is None:
         return event_eval.NO_ACTOR
     actor = ref.actor
-    if sector_level and actor.country not in (None, "IGO", "NGO", "MNC"):
+    if sector_level and actor.country is not None and actor.country not in INTERNATIONAL:
         return composite_code(actor.country, actor.sector) or event_eval.NO_ACTOR
     return actor.code or event_eval.NO_ACTOR
 

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from thucydides.actors.kb import INTERNATIONAL
 from thucydides.evaluate.events import PRF
 from thucydides.model import Actor, Record
 
@@ -33,7 +34,6 @@ Coder = Callable[[str, str | None], Record]
 # An agreement's canonical name (lower case), and whether the treaty knowledge base knows it.
 Canonical = Callable[[str], tuple[str, bool]]
 MIN_OVERLAP = 0.5
-INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 
 
 @dataclass
