@@ -248,7 +248,7 @@ class DocumentActors:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             return self._antecedent_person(head)
-        if lower in SPEAKER_PRONOUNS:
+        if lower in SPEAKER_PRONOUNS and head.text != "US":  # "the US" is no pronoun
             return self._quoted_speaker(head)
         if lower in DYAD_NOUNS and any(t.lower_ in DYAD_MARKERS for t in head.children):
             return self.dyad(neighbours=lower.startswith("neighbo"))
@@ -702,6 +702,18 @@ def _conjuncts(head: Token) -> Iterable[Token]:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             yield child
             yield from _conjuncts(child)
+        elif child.dep_ == "appos" and _is_list(child):
+            # "The US, Russia, and Switzerland met": a list the parser takes for an
+            # apposition of its first item, because of the comma.
+            yield child
+            yield from _conjuncts(child)
+
+
+def _is_list(appos: Token) -> bool:
+    """Whether an apposition is the next item of a list: a name followed by "and"/"or"."""
+    return appos.pos_ == "PROPN" and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "or") for c in appos.children
+    )
 
 
 def _title_chain(head: Token, possessors: bool = False) -> list[Token]:
@@ -712,6 +724,8 @@ def _title_chain(head: Token, possessors: bool = False) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
+            if child.dep_ == "appos" and _is_list(child):
+                continue
             if (
                 child.dep_ in ("compound", "amod", "flat", "appos")
                 or (child.dep_ == "prep" and child.lower_ == "of" and token.i == head.i)
