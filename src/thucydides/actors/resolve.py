@@ -188,12 +188,17 @@ class DocumentActors:
         country = self._infer_country(token)
         return ref if country is None else replace(ref, actor=located(actor, country))
 
-    def place_country(self, clause: Token) -> str | None:
+    def place_country(
+        self, clause: Token, not_places: Callable[[Token], bool] = lambda _: False
+    ) -> str | None:
         """The country of the first place named after "in"/"near"/"at" (or "south of") in
-        the clause of ``clause`` ("in villages south of Khartoum" → SDN)."""
+        the clause of ``clause`` ("in villages south of Khartoum" → SDN); phrases for which
+        ``not_places`` holds are skipped ("killed in Israeli shelling" names no place)."""
         for token in clause.subtree:
             prep = token.head
             direction = prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS
+            if not_places(token):
+                continue
             if token.dep_ == "pobj" and (prep.lower_ in PLACE_PREPS or direction):
                 for inner in token.subtree:
                     country = self._country_by_token.get(inner.i)

@@ -45,6 +45,9 @@ PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+AIMED_ROOTS = frozenset({"18", "19", "20"})
+# Prepositions that name the event an agentless passive happened in ("killed in shelling").
+CAUSE_PREPS = frozenset({"in", "by", "during"})
 # Nouns that stand for an earlier event when used as an actor ("The assault killed ...").
 EVENT_ANAPHORS = frozenset(
     {"assault", "attack", "operation", "strike", "offensive", "raid", "bombardment", "strikes"}
@@ -242,7 +245,10 @@ class EventCoder:
             return  # an active verb with no identifiable subject codes nothing
         # "protesters marched through Tbilisi": people of no named country are the place's
         agents = [self._victims_country(a, verb, actors) for a in agents]
-        recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
+        if pattern.converse:
+            agents, recipients = self._givers(verb, actors), agents
+        else:
+            recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
         if not recipients and pattern.code[:2] in COMPLEMENT_RECIPIENT_ROOTS:
             recipients = self._complement_recipients(verb, actors, agents)
         code = pattern.code
@@ -268,7 +274,11 @@ class EventCoder:
                 if r.actor.code not in {a.actor.code for a in agents}
             ]
         frame = self._frame(trigger, verb, fact, pattern, inferred, actors)
-        if not recipients and len(agents) > 1 and code[:2] in self.lexicon.mutual_roots:
+        if (
+            not recipients
+            and len(agents) > 1
+            and (code[:2] in self.lexicon.mutual_roots or _reciprocal(verb))
+        ):
             # Coordinated actors doing something together: each is the other's recipient.
             refined = self._refine(code, verb)
             for one in agents:
@@ -303,6 +313,9 @@ class EventCoder:
             clause = roles.implicit_agent_clause(verb)
             if clause is not None:
                 return self._agents(clause, actors, earlier)[0], True
+            cause = self._cause_agents(verb, actors)
+            if cause:
+                return cause, False
         patient = roles.participle_patient(verb)
         if not heads and patient is not None:
             return [], False
@@ -359,9 +372,9 @@ class EventCoder:
                 r
                 for r in actors.resolve(head)
                 if (r.actor.code not in agent_codes or r.actor.code is None)
-                and (not _placed(head) or r.actor.kind in PLACE_KINDS)
+                and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, code))
             ]
-            if refs and _placed(head):
+            if refs and _placed(head) and not _aimed(head, code):
                 # "imposed a curfew in Kathmandu": the place, not the government its capital
                 # stands for; and no recipient at all when it is the actor's own country.
                 refs = [_as_place(r) for r in refs]
@@ -378,8 +391,34 @@ class EventCoder:
         actor = ref.actor
         if actor.country is not None or actor.sector not in VICTIM_SECTORS:
             return ref
-        country = actors.place_country(roles.clause_root(verb))
+        country = actors.place_country(roles.clause_root(verb), self._is_event_noun)
         return ref if country is None else replace(ref, actor=located(actor, country))
+
+    def _givers(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
+        """Whom a received thing came from: "received weapons from the government"."""
+        heads = roles.prepositional_objects(verb, frozenset({"from"}))
+        for obj in roles.object_heads(verb):
+            heads += roles.prepositional_objects(obj, frozenset({"from"}))
+        for head in heads:
+            refs = actors.resolve(head)
+            if refs:
+                return refs
+        return []
+
+    def _is_event_noun(self, token: Token) -> bool:
+        if token.pos_ != "NOUN":
+            return False
+        return self._noun_pattern(token, frozenset(t.lemma_.lower() for t in token.sent)) is not None
+
+    def _cause_agents(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
+        """ "Killed in Israeli shelling", "wounded by an air strike by government forces":
+        an agentless passive was done by the actor of the event it happened in."""
+        for noun in roles.prepositional_objects(verb, CAUSE_PREPS):
+            if self._is_event_noun(noun):
+                agents = self._nominal_agents(noun, actors)
+                if agents:
+                    return agents
+        return []
 
     def _complement_recipients(
         self, verb: Token, actors: DocumentActors, agents: list[ActorRef]
@@ -543,6 +582,26 @@ def _as_place(ref: ActorRef) -> ActorRef:
 def _placed(head: Token) -> bool:
     """Whether ``head`` is the object of a locative preposition ("near the temple")."""
     return head.dep_ == "pobj" and head.head.lower_ in roles.TERRITORIAL_PREPS
+
+
+def _reciprocal(verb: Token) -> bool:
+    """ "Postponed their meeting", "accused each other": what coordinated actors do to
+    one another."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "pobj", "prep") and any(
+            g.dep_ == "poss" and g.lower_ == "their" for g in child.children
+        ):
+            return True
+    words = [t.lower_ for t in verb.subtree]
+    return any(
+        (a, b) in (("each", "other"), ("one", "another"))
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _aimed(head: Token, code: str) -> bool:
+    """ "Fired missiles at the government": with force, "at" names the target."""
+    return code[:2] in AIMED_ROOTS and head.head.lower_ == "at"
 
 
 def _or_none(refs: list[ActorRef]) -> list[ActorRef | None]:

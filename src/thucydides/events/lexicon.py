@@ -24,6 +24,8 @@ class Pattern:
     objects: frozenset[str]
     context: frozenset[str]
     state_code: str | None
+    # "received weapons from Russia": the subject is the recipient, the "from" the actor
+    converse: bool = False
 
     @property
     def specificity(self) -> int:
@@ -92,6 +94,7 @@ def _read_patterns(
                 objects=frozenset(str(o) for o in row.get("objects", [])),
                 context=frozenset(str(c) for c in row.get("context", [])),
                 state_code=state_code,
+                converse=bool(row.get("converse", False)),
             )
             (nouns if kind == "noun" else verbs)[head].append(pattern)
 
