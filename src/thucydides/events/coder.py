@@ -368,6 +368,18 @@ class EventCoder:
         for head in heads:
             if head.i == trigger.i:
                 continue  # "held talks in Riyadh": the event noun is not its own recipient
+            if (
+                head.pos_ == "NOUN"
+                and not roles.prepositional_objects(head, frozenset({"between"}))
+                and self._is_event_noun(head)
+            ):
+                # "condemned an attack by X in Y": aimed at whoever did the event, not at
+                # the place it happened in
+                doers = [
+                    r for r in self._nominal_agents(head, actors) if r.actor.code not in agent_codes
+                ]
+                if doers:
+                    return doers
             refs = [
                 r
                 for r in actors.resolve(head)
