@@ -139,6 +139,12 @@ class KnowledgeBase:
         office they have left comes back as a former office holder."""
         entries = self.aliases.get(key, ())
         valid = tuple(e for e in entries if e.valid_on(day))
+        if day is not None:
+            # A restriction to a period overrides the undated default, as in PETRARCH's
+            # dictionaries: "HAMFAST GAMGEE [HOB]" with "[HOBGOV 20121109-20130119]".
+            dated = tuple(e for e in valid if e.start is not None or e.end is not None)
+            if dated and len(dated) < len(valid):
+                return dated
         if valid or not entries:
             return valid
         ended = [
