@@ -46,6 +46,7 @@ PLACE_KINDS = frozenset({"country", "region"})
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 AIMED_ROOTS = frozenset({"18", "19", "20"})
+VISIT_CODES = frozenset({"042"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
 CAUSE_PREPS = frozenset({"in", "by", "during"})
 # Nouns that stand for an earlier event when used as an actor ("The assault killed ...").
@@ -345,7 +346,8 @@ class EventCoder:
         code: str,
     ) -> list[ActorRef]:
         agent_codes = {a.actor.code for a in agents}
-        territorial = code[:2] in TERRITORIAL_ROOTS
+        # a visit is to the place it goes to: "arrived in Gondor"
+        territorial = code[:2] in TERRITORIAL_ROOTS or code in VISIT_CODES
         heads = roles.recipient_candidates(verb, territorial, code[:2] in THEME_OBJECT_ROOTS)
         if code[:2] == "01":
             # A comment is about someone: "upbeat about Egypt's prospects", "voiced

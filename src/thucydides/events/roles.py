@@ -35,6 +35,7 @@ RECIPIENT_PREPS = frozenset(
     }
 )
 TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near"})
+DIRECTIONAL_PREPS = frozenset({"into", "toward", "towards", "across"})
 OBJECT_PREPS = frozenset(
     {"in", "on", "of", "from", "against", "to", "for", "between", "with", "by"}
 )
@@ -146,6 +147,9 @@ def nested_objects(head: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[To
     for inner in prepositional_objects(head, preps):
         found.append(inner)
         found.extend(prepositional_objects(inner, preps - {"of"}))
+    for participle in (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        # "the roads leading into Mordor", "troops stationed near the border"
+        found.extend(prepositional_objects(participle, preps | DIRECTIONAL_PREPS))
     return found
 
 
