@@ -36,8 +36,11 @@ COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "09", "10", "13", "14"})
 STATEMENT_PREPS = frozenset({"about", "regarding", "concerning"})
 # Force-posture events move their object (troops, ships) towards the recipient.
 THEME_OBJECT_ROOTS = frozenset({"15"})
-# Unarmed people whose country, when the text names none, is where the event happened.
-VICTIM_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS"})
+# Sectors the place an event happens in says nothing of: international bodies, and the
+# armed forces and officials of states, who act abroad ("its warplanes struck targets in
+# Iraq"). Any other actor of no named country ("protesters", "militants", "police") is of
+# the event's place.
+UNPLACED_SECTORS = frozenset({"IGO", "NGO", "MIL", "GOV", "SPY"})
 # Verbs of a protest's purpose clause that name whom it is aimed at.
 PURPOSE_VERBS = frozenset({"demand", "press", "urge", "call", "protest", "denounce"})
 # A locative phrase can only name a country (or its region) as the recipient.
@@ -45,7 +48,7 @@ PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
-AIMED_ROOTS = frozenset({"18", "19", "20"})
+AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
 CAUSE_PREPS = frozenset({"in", "by", "during"})
@@ -245,7 +248,7 @@ class EventCoder:
         if not agents and not roles.is_passive(verb):
             return  # an active verb with no identifiable subject codes nothing
         # "protesters marched through Tbilisi": people of no named country are the place's
-        agents = [self._victims_country(a, verb, actors) for a in agents]
+        agents = [self._placed_country(a, verb, actors) for a in agents]
         if pattern.converse:
             agents, recipients = self._givers(verb, actors), agents
         else:
@@ -367,9 +370,14 @@ class EventCoder:
             clause = roles.implicit_agent_clause(verb)
             if clause is not None and not any(actors.resolve(h) for h in heads):
                 heads = roles.recipient_candidates(clause, territorial) + heads
+        events: set[int] = set()
         for head in heads:
             if head.i == trigger.i:
                 continue  # "held talks in Riyadh": the event noun is not its own recipient
+            if code[:2] == "01" and any(a.i in events for a in head.ancestors):
+                # "claimed responsibility for an attack on a checkpoint": a comment on an
+                # event is not addressed to the event's target
+                continue
             if (
                 head.pos_ == "NOUN"
                 and not roles.prepositional_objects(head, frozenset({"between"}))
@@ -382,6 +390,7 @@ class EventCoder:
                 ]
                 if doers:
                     return doers
+                events.add(head.i)
             refs = [
                 r
                 for r in actors.resolve(head)
@@ -395,15 +404,15 @@ class EventCoder:
                 if {r.actor.country for r in refs} <= {a.actor.country for a in agents}:
                     continue
             if refs:
-                return [self._victims_country(r, verb, actors) for r in refs]
+                return [self._placed_country(r, verb, actors) for r in refs]
         return []
 
-    def _victims_country(self, ref: ActorRef, verb: Token, actors: DocumentActors) -> ActorRef:
+    def _placed_country(self, ref: ActorRef, verb: Token, actors: DocumentActors) -> ActorRef:
         """ "Killed 200 civilians in villages south of Khartoum", "protesters marched
-        through Tbilisi": unarmed people of no named country are those of the place where
-        it happened."""
+        through Tbilisi", "killed 30 militants in North Waziristan": people of no named
+        country are those of the place where it happened."""
         actor = ref.actor
-        if actor.country is not None or actor.sector not in VICTIM_SECTORS:
+        if actor.country is not None or actor.sector in (None, *UNPLACED_SECTORS):
             return ref
         country = actors.place_country(roles.clause_root(verb), self._is_event_noun)
         return ref if country is None else replace(ref, actor=located(actor, country))
@@ -614,7 +623,8 @@ def _reciprocal(verb: Token) -> bool:
 
 
 def _aimed(head: Token, code: str) -> bool:
-    """ "Fired missiles at the government": with force, "at" names the target."""
+    """ "Fired missiles at the government", "hurled stones at police": with force, "at"
+    names the target."""
     return code[:2] in AIMED_ROOTS and head.head.lower_ == "at"
 
 

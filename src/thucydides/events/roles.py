@@ -35,9 +35,9 @@ RECIPIENT_PREPS = frozenset(
     }
 )
 TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near"})
-DIRECTIONAL_PREPS = frozenset({"into", "toward", "towards", "across"})
+DIRECTIONAL_PREPS = frozenset({"into", "toward", "towards", "across", "at", "near"})
 OBJECT_PREPS = frozenset(
-    {"in", "on", "of", "from", "against", "to", "for", "between", "with", "by"}
+    {"in", "on", "of", "from", "against", "to", "for", "between", "with", "by", "into", "over"}
 )
 # Pronouns that, in a reported clause, stand for whoever reported it ("Iran said it ...").
 REPORTED_PRONOUNS = frozenset({"it", "they"})
@@ -140,16 +140,20 @@ def prepositional_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def nested_objects(head: Token, preps: frozenset[str] = OBJECT_PREPS) -> list[Token]:
+def nested_objects(
+    head: Token, preps: frozenset[str] = OBJECT_PREPS, participles: bool = False
+) -> list[Token]:
     """Objects of the prepositions under ``head``, two levels down: "a resumption of ties
-    with Eriador", "the prospects for peace with Azerbaijan"."""
+    with Eriador", "the prospects for peace with Azerbaijan"; with ``participles``, also
+    where a participle after it points ("the roads leading into Mordor")."""
     found: list[Token] = []
     for inner in prepositional_objects(head, preps):
         found.append(inner)
         found.extend(prepositional_objects(inner, preps - {"of"}))
+    if not participles:
+        return found
     for participle in (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"):
-        # "the roads leading into Mordor", "troops stationed near the border"
-        found.extend(prepositional_objects(participle, preps | DIRECTIONAL_PREPS))
+        found.extend(prepositional_objects(participle, DIRECTIONAL_PREPS))
     return found
 
 
@@ -175,13 +179,15 @@ def recipient_candidates(
             candidates.extend(nested_objects(obj, objects - {"of"}))
         else:
             candidates.append(obj)
-            candidates.extend(nested_objects(obj, objects))
+            candidates.extend(nested_objects(obj, objects, participles=territorial))
     for head in prepositional_objects(verb, preps):
         if head.pos_ == "VERB" and head.head.lower_ != "by":
             # "open to receiving help from the US": look inside ("by doing" is a means)
             candidates.extend(recipient_candidates(head, territorial))
         else:
             candidates.append(head)
+            # "deployed troops to its border with Cambodia"
+            candidates.extend(nested_objects(head, objects - {"of"}))
     return candidates
 
 
