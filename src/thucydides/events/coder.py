@@ -48,6 +48,8 @@ PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+# Cooperative roots: saying one will not do one of these is a rejection.
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
@@ -290,11 +292,19 @@ class EventCoder:
                     if _identity(other) != _identity(one):
                         yield frame.coding(refined, one, other)
             return
+        declined = code[:2] in COOPERATIVE_ROOTS and fact == "negated" and _will_not(verb)
         for agent in _or_none(agents):
             resolved = self._refine(self._state_code(pattern, code, agent), verb)
             for recipient in _or_none(recipients):
                 if agent is not None or recipient is not None:
                     yield frame.coding(resolved, agent, recipient)
+                    if declined and agent is not None:
+                        # "said he would not provide support to Israel": saying one will
+                        # not cooperate is itself a rejection (12x), which did happen.
+                        yield replace(
+                            frame.coding(self.lexicon.refusal_code(code), agent, recipient),
+                            factuality="asserted",
+                        )
 
     def _frame(
         self,
@@ -507,6 +517,8 @@ class EventCoder:
         self, noun: Token, pattern: Pattern, actors: DocumentActors, earlier: list[Coding]
     ) -> Iterator[Coding]:
         agents = self._nominal_agents(noun, actors)
+        if pattern.code.startswith("045") and _between(noun, agents):
+            return  # "its mediation between Israel and Hamas" is not done by either party
         if not agents:
             # An indefinite truce with no parties named ("A truce ... ended the conflict")
             # is between the sides of the latest fighting; "the ceasefire" refers back.
@@ -526,10 +538,15 @@ class EventCoder:
         if not recipients and pattern.code[:3] in ("045", "087"):
             recipients = [r for r in _belligerents(earlier) if r.actor.code not in agent_codes]
         frame = self._frame(noun, noun, factuality(noun, self.lexicon), pattern, False, actors)
+        # "a ceasefire between Israel and Hezbollah", "a call between the two ministers":
+        # something the parties do together is coded for each of them.
+        mutual = pattern.code[:2] in self.lexicon.mutual_roots and _between(noun, agents)
         for agent in agents:
             code = self._refine(self._state_code(pattern, pattern.code, agent), noun)
             for recipient in _or_none(recipients):
                 yield frame.coding(code, agent, recipient)
+                if mutual and recipient is not None:
+                    yield frame.coding(code, recipient, agent)
 
     def _nominal_agents(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
         holders = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -605,6 +622,23 @@ def _as_place(ref: ActorRef) -> ActorRef:
 def _placed(head: Token) -> bool:
     """Whether ``head`` is the object of a locative preposition ("near the temple")."""
     return head.dep_ == "pobj" and head.head.lower_ in roles.TERRITORIAL_PREPS
+
+
+def _between(noun: Token, agents: list[ActorRef]) -> bool:
+    """Whether the actor of a nominal event is one of the parties "between" it names."""
+    parties = roles.prepositional_objects(noun, frozenset({"between"}))
+    extents = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parties]
+    return bool(parties) and all(
+        any(start <= a.span.start and a.span.end <= end for start, end in extents) for a in agents
+    )
+
+
+def _will_not(verb: Token) -> bool:
+    """ "will not attend", "would not provide": a declared refusal, not a report that
+    something did not happen."""
+    return _negated_here(verb) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in verb.children
+    )
 
 
 def _reciprocal(verb: Token) -> bool:
