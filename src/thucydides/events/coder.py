@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from thucydides.actors.kb import located
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events import roles
-from thucydides.events.factuality import factuality
+from thucydides.events.factuality import factuality, is_infinitive_clause
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
 from thucydides.nlp import quotation_cue
@@ -473,7 +473,7 @@ class EventCoder:
                     refs = [r for r in actors.resolve(subject) if r.actor.code not in own]
                     if refs:
                         return refs
-            if complement.dep_ in ("xcomp", "ccomp"):
+            if complement.dep_ in ("xcomp", "ccomp") or is_infinitive_clause(complement):
                 recipients = self._recipients(complement, complement, actors, agents, "")
                 if recipients:
                     return recipients
@@ -696,6 +696,8 @@ def _nearby_lemmas(verb: Token) -> set[str]:
 def _object_lemmas(verb: Token) -> frozenset[str]:
     """Lemmas of the object phrase, looking through "to"/"for" complements and gerunds."""
     heads: list[Token] = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        heads.append(verb.head)  # "the agreement signed by ...": what was signed
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         heads.extend(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
     words: set[str] = set()
@@ -705,7 +707,7 @@ def _object_lemmas(verb: Token) -> frozenset[str]:
             for obj in head.children:
                 if obj.dep_ in ("dobj", "attr"):
                     words.update(_phrase_lemmas(obj))
-    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" or is_infinitive_clause(c)):
         words.add(xcomp.lemma_.lower())
         if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             # "ready to hold talks", "pledged to send aid": the subject's own intended act

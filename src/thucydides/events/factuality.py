@@ -57,7 +57,9 @@ def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
             break
         if _is_negated(governor, lexicon) and current.dep_ in ("xcomp", "prep", "pobj", "dobj"):
             return "negated"
-        if lemma in lexicon.possibility_verbs and current.dep_ in ("xcomp", "ccomp", "dobj"):
+        if lemma in lexicon.possibility_verbs and (
+            current.dep_ in ("xcomp", "ccomp", "dobj") or is_infinitive_clause(current)
+        ):
             return "possible"
         if _is_possible(governor, lexicon) and current.dep_ in ("xcomp", "conj"):
             return "possible"
@@ -84,3 +86,9 @@ def _is_possible(token: Token, lexicon: Lexicon) -> bool:
         if child.dep_ == "mark" and lower in lexicon.conditional_markers:
             return True
     return False
+
+
+def is_infinitive_clause(token: Token) -> bool:
+    """ "offered on Thursday to mediate": an infinitive the parser attached as an adverbial
+    clause, which is the verb's complement all the same."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)

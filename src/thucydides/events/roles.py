@@ -32,6 +32,7 @@ RECIPIENT_PREPS = frozenset(
         "over",
         "for",
         "by",
+        "between",  # "mediated between Russia and Ukraine"
     }
 )
 TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near"})
@@ -61,9 +62,15 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
         own = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if own:
             return own
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and _has_object(current)):
+        if current.dep_ == "acl" and any(c.dep_ == "agent" for c in current.children):
+            # "the agreement signed by Congo and Rwanda": the "by" phrase
+            return list(_agents(current))
+        if current.dep_ == "relcl" or (
+            current.dep_ == "acl" and (_has_object(current) or current.tag_ == "VBD")
+        ):
             # "the fighters who abducted ..."; "Boko Haram fighters abducted 20 women",
-            # parsed as a participle with an object: the noun is the doer.
+            # parsed as a participle with an object, and "Rubio, the US secretary of
+            # state, called on Russia", a finite verb parsed as one: the noun is the doer.
             return [current.head]
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in object_control:
             objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative")]
@@ -127,6 +134,12 @@ def participle_patient(verb: Token) -> Token | None:
 def object_heads(verb: Token) -> list[Token]:
     """Direct objects and datives of ``verb`` (with their conjuncts)."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    # "sent troops to Haiti" is often parsed with "to" as the dative: its object is meant
+    heads = [
+        g
+        for h in heads
+        for g in ([h] if h.pos_ != "ADP" else [c for c in h.children if c.dep_ == "pobj"])
+    ]
     if is_passive(verb):
         heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] + heads
     return heads
