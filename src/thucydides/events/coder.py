@@ -108,6 +108,7 @@ class EventCoder:
         # Verbs whose object does what their complement says: "urged the Council to meet",
         # "accused Pakistan of shelling".
         self._object_control = lexicon.object_control_verbs | lexicon.allegation_verbs
+        self._known_verbs = frozenset(lexicon.verbs) | lexicon.light_verbs
 
     def code_sentence(
         self, index: int, sentence: Span, actors: DocumentActors, previous: list[Coding]
@@ -141,7 +142,7 @@ class EventCoder:
         earlier: list[Coding],
         used_nouns: set[int],
     ) -> Iterator[Coding]:
-        lemma = token.lemma_.lower()
+        lemma = self._lemma(token)
         if token.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in self.lexicon.light_verbs:
                 for noun in self._light_objects(token):
@@ -205,7 +206,7 @@ class EventCoder:
             and (verb.dep_ != "acomp")
         ):
             return None
-        candidates = self.lexicon.verbs.get(verb.lemma_.lower(), ())
+        candidates = self.lexicon.verbs.get(self._lemma(verb), ())
         if not candidates:
             return None
         nearby = _nearby_lemmas(verb)
@@ -219,6 +220,19 @@ class EventCoder:
                 continue
             return pattern
         return None
+
+    def _lemma(self, token: Token) -> str:
+        """The token's lemma, mended where the lemmatiser cuts a known verb wrong
+        ("staged" → "stag", "cordoned" → "cordone")."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or not token.lower_.endswith("ed"):
+            return lemma
+        if lemma in self._known_verbs:
+            return lemma
+        for mended in (lemma + "e", lemma[:-1]):
+            if mended in self._known_verbs:
+                return mended
+        return lemma
 
     def _noun_pattern(self, noun: Token, lemmas: frozenset[str]) -> Pattern | None:
         lemma = noun.lemma_.lower()

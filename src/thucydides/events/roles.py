@@ -187,7 +187,9 @@ def recipient_candidates(
     )
     candidates: list[Token] = []
     for obj in object_heads(verb):
-        if theme_object:
+        if theme_object and obj.head.dep_ == "dative":
+            candidates.append(obj)  # "sent to the Lebanese border"
+        elif theme_object:
             # "thousands of police officers" is all theme; "troops for Haiti" is not
             candidates.extend(nested_objects(obj, objects - {"of"}))
         else:
