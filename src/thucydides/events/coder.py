@@ -15,8 +15,9 @@ duplicate codings of one event within a sentence. Dates and places are added aft
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -48,8 +49,11 @@ PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 # Cooperative roots: saying one will not do one of these is a rejection.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Authorities whose acts on people of no named country are on their own people.
+DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
 AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
@@ -236,9 +240,16 @@ class EventCoder:
 
     def _noun_pattern(self, noun: Token, lemmas: frozenset[str]) -> Pattern | None:
         lemma = noun.lemma_.lower()
-        compounds = " ".join(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+        # "general strike", "military operation": the words before the head, compounded
+        # or adjectives, in any company ("a 24-hour general strike")
+        modifiers = {
+            word
+            for child in noun.children
+            if child.dep_ in ("compound", "amod")
+            for word in child.lemma_.lower().split()
+        }
         for pattern in self.lexicon.nouns.get(lemma, ()):
-            if " " in pattern.lemma and pattern.lemma != f"{compounds} {lemma}".strip():
+            if " " in pattern.lemma and not set(pattern.lemma.split()[:-1]) <= modifiers:
                 continue
             if pattern.context and not pattern.context & lemmas:
                 continue
@@ -428,17 +439,27 @@ class EventCoder:
                 if {r.actor.country for r in refs} <= {a.actor.country for a in agents}:
                     continue
             if refs:
-                return [self._placed_country(r, verb, actors) for r in refs]
+                return [self._placed_country(r, verb, actors, agents) for r in refs]
         return []
 
-    def _placed_country(self, ref: ActorRef, verb: Token, actors: DocumentActors) -> ActorRef:
+    def _placed_country(
+        self, ref: ActorRef, verb: Token, actors: DocumentActors, agents: Sequence[ActorRef] = ()
+    ) -> ActorRef:
         """ "Killed 200 civilians in villages south of Khartoum", "protesters marched
         through Tbilisi", "killed 30 militants in North Waziristan": people of no named
-        country are those of the place where it happened."""
+        country are those of the place where it happened. Given the ``agents`` (the actor is
+        a recipient), "the government" protested against is the place's too, and with no
+        place, those a state's authorities act on are their own ("Kenya's government warned
+        protesters")."""
         actor = ref.actor
-        if actor.country is not None or actor.sector in (None, *UNPLACED_SECTORS):
+        unplaced = UNPLACED_SECTORS - {"GOV"} if agents else UNPLACED_SECTORS
+        if actor.country is not None or actor.sector in (None, *unplaced):
             return ref
         country = actors.place_country(roles.clause_root(verb), self._is_event_noun)
+        if country is None:
+            country = next(
+                (a.actor.country for a in agents if a.actor.sector in DOMESTIC_AUTHORITIES), None
+            )
         return ref if country is None else replace(ref, actor=located(actor, country))
 
     def _givers(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
@@ -455,7 +476,8 @@ class EventCoder:
     def _is_event_noun(self, token: Token) -> bool:
         if token.pos_ != "NOUN":
             return False
-        return self._noun_pattern(token, frozenset(t.lemma_.lower() for t in token.sent)) is not None
+        lemmas = frozenset(t.lemma_.lower() for t in token.sent)
+        return self._noun_pattern(token, lemmas) is not None
 
     def _cause_agents(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
         """ "Killed in Israeli shelling", "wounded by an air strike by government forces":
@@ -651,7 +673,7 @@ def _will_not(verb: Token) -> bool:
     """ "will not attend", "would not provide": a declared refusal, not a report that
     something did not happen."""
     return _negated_here(verb) and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children
     )
 
 
@@ -664,10 +686,7 @@ def _reciprocal(verb: Token) -> bool:
         ):
             return True
     words = [t.lower_ for t in verb.subtree]
-    return any(
-        (a, b) in (("each", "other"), ("one", "another"))
-        for a, b in zip(words, words[1:], strict=False)
-    )
+    return any((a, b) in (("each", "other"), ("one", "another")) for a, b in pairwise(words))
 
 
 def _aimed(head: Token, code: str) -> bool:

@@ -29,7 +29,9 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects) + bool(self.context) + len(self.particles)
+        # a noun phrase ("general strike") is more specific than its head ("strike")
+        words = self.lemma.count(" ")
+        return 2 * bool(self.objects) + bool(self.context) + len(self.particles) + words
 
 
 @dataclass(frozen=True)
