@@ -409,6 +409,8 @@ class EventCoder:
         for head in heads:
             if head.i == trigger.i:
                 continue  # "held talks in Riyadh": the event noun is not its own recipient
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                continue  # "recalled its ambassador to France": the actor's own, not a target
             if code[:2] == "01" and any(a.i in events for a in head.ancestors):
                 # "claimed responsibility for an attack on a checkpoint": a comment on an
                 # event is not addressed to the event's target
