@@ -123,7 +123,7 @@ class EventCoder:
         for token in sentence:
             for found in self._code_token(token, lemmas, actors, previous + codings, used_nouns):
                 codings.append(replace(found, sentence=index))
-        return self._with_converses(_deduplicate(codings))
+        return self._with_converses(_deduplicate(_without_protest_demands(codings)))
 
     def _with_converses(self, codings: list[Coding]) -> list[Coding]:
         """A visit by A to B is also B hosting A (TABARI's paired codes)."""
@@ -386,7 +386,9 @@ class EventCoder:
         agent_codes = {a.actor.code for a in agents}
         # a visit is to the place it goes to: "arrived in Gondor"
         territorial = code[:2] in TERRITORIAL_ROOTS or code in VISIT_CODES
-        heads = roles.recipient_candidates(verb, territorial, code[:2] in THEME_OBJECT_ROOTS)
+        heads = roles.recipient_candidates(
+            verb, territorial, code[:2] in THEME_OBJECT_ROOTS, code[:2] in AIMED_ROOTS
+        )
         if code[:2] == "01":
             # A comment is about someone: "upbeat about Egypt's prospects", "voiced
             # optimism about the prospects for peace with Azerbaijan".
@@ -434,6 +436,9 @@ class EventCoder:
                 if (r.actor.code not in agent_codes or r.actor.code is None)
                 and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, code))
             ]
+            own = {a.actor.country for a in agents if a.actor.country}
+            # "withdrew its troops from the town of Vuhledar": not done to its own country
+            refs = [r for r in refs if not (_is_country(r) and r.actor.country in own)]
             if refs and _placed(head) and not _aimed(head, code):
                 # "imposed a curfew in Kathmandu": the place, not the government its capital
                 # stands for; and no recipient at all when it is the actor's own country.
@@ -650,6 +655,10 @@ def _is_state(ref: ActorRef) -> bool:
     return actor.kind in STATE_KINDS or (actor.sector in STATE_SECTORS and actor.kind != "group")
 
 
+def _is_country(ref: ActorRef) -> bool:
+    return ref.actor.kind == "country" and ref.actor.sector is None
+
+
 def _as_place(ref: ActorRef) -> ActorRef:
     country = ref.actor.country
     if ref.actor.sector is None or country is None:
@@ -805,6 +814,21 @@ def _belligerents(earlier: list[Coding]) -> list[ActorRef]:
         ):
             return [coding.actor, coding.recipient]
     return []
+
+
+def _without_protest_demands(codings: list[Coding]) -> list[Coding]:
+    """ "Marched through Tbilisi, demanding a change of policy": the demand is what the
+    protest is for, not a second event."""
+    protests = {c.trigger.i for c in codings if c.code[:2] == "14"}
+    return [
+        c
+        for c in codings
+        if not (
+            c.code[:2] in ("02", "10")
+            and c.trigger.dep_ in ("advcl", "xcomp")
+            and c.trigger.head.i in protests
+        )
+    ]
 
 
 def _deduplicate(codings: list[Coding]) -> list[Coding]:

@@ -35,7 +35,7 @@ RECIPIENT_PREPS = frozenset(
         "between",  # "mediated between Russia and Ukraine"
     }
 )
-TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near"})
+TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 DIRECTIONAL_PREPS = frozenset({"into", "toward", "towards", "across", "at", "near"})
 OBJECT_PREPS = frozenset(
     {"in", "on", "of", "from", "against", "to", "for", "between", "with", "by", "into", "over"}
@@ -163,28 +163,32 @@ def nested_objects(
     for inner in prepositional_objects(head, preps):
         found.append(inner)
         found.extend(prepositional_objects(inner, preps - {"of"}))
-    if not participles:
-        return found
     for participle in (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"):
-        found.extend(prepositional_objects(participle, DIRECTIONAL_PREPS))
+        # "war crimes committed by Russian troops": whoever did what the object is
+        found.extend(_agents(participle))
+        if participles:
+            found.extend(prepositional_objects(participle, DIRECTIONAL_PREPS))
     return found
 
 
 def recipient_candidates(
-    verb: Token, territorial: bool = False, theme_object: bool = False
+    verb: Token, territorial: bool = False, theme_object: bool = False, aimed: bool = False
 ) -> list[Token]:
     """Tokens that may head the recipient phrase, most likely first.
 
     ``territorial`` events (force, coercion) are done to the country they happen in:
     "struck targets in Pakistan" has Pakistan as recipient, "held talks in Riyadh" does not.
     With ``theme_object`` the object is what is moved, not whom it is aimed at ("deployed
-    troops to its border with Cambodia").
+    troops to its border with Cambodia"). ``aimed`` events (force, protest) are aimed "at"
+    someone ("hurled stones at police").
     """
     objects, preps = (
         (OBJECT_PREPS, RECIPIENT_PREPS | TERRITORIAL_PREPS)
         if territorial
         else (OBJECT_PREPS - TERRITORIAL_PREPS, RECIPIENT_PREPS)
     )
+    if aimed:
+        objects, preps = objects | {"at"}, preps | {"at"}
     candidates: list[Token] = []
     for obj in object_heads(verb):
         if theme_object and obj.head.dep_ == "dative":
