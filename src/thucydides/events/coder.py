@@ -305,6 +305,10 @@ class EventCoder:
                 if r.actor.code not in {a.actor.code for a in agents}
             ]
         frame = self._frame(trigger, verb, fact, pattern, inferred, actors)
+        intention = self._intention(verb, code, pattern, inferred, actors)
+        # "ready to pull troops back if India reciprocated": an offer is made to the party
+        # whose act is its condition
+        addressee = self._condition_party(verb, actors, agents) if intention else None
         if (
             not recipients
             and len(agents) > 1
@@ -316,6 +320,7 @@ class EventCoder:
                 for other in agents:
                     if _identity(other) != _identity(one):
                         yield frame.coding(refined, one, other)
+                        yield from self._intended(intention, refined, one, other)
             return
         declined = code[:2] in COOPERATIVE_ROOTS and fact == "negated" and _will_not(verb)
         for agent in _or_none(agents):
@@ -323,6 +328,12 @@ class EventCoder:
             for recipient in _or_none(recipients):
                 if agent is not None or recipient is not None:
                     yield frame.coding(resolved, agent, recipient)
+                    if agent is not None:
+                        # the intent to do what this actor would do ("attack" by an army
+                        # is military force: a threat of force)
+                        yield from self._intended(
+                            intention, resolved, agent, recipient if _code(recipient) else addressee
+                        )
                     if declined and agent is not None:
                         # "said he would not provide support to Israel": saying one will
                         # not cooperate is itself a rejection (12x), which did happen.
@@ -330,6 +341,56 @@ class EventCoder:
                             frame.coding(self.lexicon.refusal_code(code), agent, recipient),
                             factuality="asserted",
                         )
+
+    def _intention(
+        self, verb: Token, code: str, pattern: Pattern, inferred: bool, actors: DocumentActors
+    ) -> tuple[_Frame, bool] | None:
+        """ "Ready to meet Zelensky", "vowed to retaliate against India": saying one means to
+        act is itself an event, the intent (03x) or threat (13x) to do it. The frame of that
+        statement, and whether it can only be a threat ("threatened to ...")."""
+        governor = verb
+        for _ in range(3):
+            if not (governor.dep_ == "xcomp" or is_infinitive_clause(governor)):
+                return None
+            governor = governor.head
+            if self._lemma(governor) not in self.lexicon.phase_verbs:
+                break  # "willing to start easing sanctions": past "start" to "willing"
+        lemma = self._lemma(governor)
+        if lemma not in self.lexicon.intention_verbs or _negated_here(governor):
+            return None
+        fact = factuality(governor, self.lexicon)
+        if fact == "negated":
+            return None
+        return self._frame(governor, governor, fact, pattern, inferred, actors), lemma == "threaten"
+
+    def _condition_party(
+        self, verb: Token, actors: DocumentActors, agents: list[ActorRef]
+    ) -> ActorRef | None:
+        own = {a.actor.code for a in agents}
+        for governor in list(roles.governing_chain(verb))[:3]:
+            for clause in governor.children:
+                if clause.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in self.lexicon.conditional_markers
+                    for m in clause.children
+                ):
+                    for subject in roles.subject_heads(clause):
+                        for ref in actors.resolve(subject):
+                            if ref.actor.code not in own:
+                                return ref
+        return None
+
+    def _intended(
+        self,
+        intention: tuple[_Frame, bool] | None,
+        code: str,
+        agent: ActorRef,
+        recipient: ActorRef | None,
+    ) -> Iterator[Coding]:
+        if intention is not None:
+            frame, threat_only = intention
+            intent = self.lexicon.intent_code(code, threat_only)
+            if intent is not None:
+                yield frame.coding(intent, agent, recipient)
 
     def _frame(
         self,

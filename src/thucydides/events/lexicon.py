@@ -55,12 +55,26 @@ class Lexicon:
     mutual_roots: frozenset[str]
     paired_codes: Mapping[str, str]  # "042" (visit) → "043" (host the visit)
     object_control_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
+    phase_verbs: frozenset[str]
+    intent_codes: Mapping[str, str]  # intended cooperative act → "express intent" (03x)
+    threat_codes: Mapping[str, str]  # intended hostile act → "threaten" (13x)
 
     def refusal_code(self, code: str) -> str:
-        for length in (4, 3, 2):
-            if code[:length] in self.refusal_codes:
-                return self.refusal_codes[code[:length]]
-        return "120"
+        return _by_prefix(self.refusal_codes, code) or "120"
+
+    def intent_code(self, code: str, threat_only: bool = False) -> str | None:
+        """What stating the intention to do ``code`` is: 03x or 13x, or None."""
+        threat = _by_prefix(self.threat_codes, code)
+        return threat if threat or threat_only else _by_prefix(self.intent_codes, code)
+
+
+def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
+    """The entry for the longest key that ``code`` starts with (a code or its root)."""
+    for length in (4, 3, 2):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
 
 
 def _patterns(codes: frozenset[str]) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
@@ -133,4 +147,8 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         mutual_roots=words("mutual_roots"),
         paired_codes={str(k): str(v) for k, v in grammar["paired_codes"].items()},
         object_control_verbs=words("object_control_verbs"),
+        intention_verbs=words("intention_verbs"),
+        phase_verbs=words("phase_verbs"),
+        intent_codes={str(k): str(v) for k, v in grammar["intent_codes"].items()},
+        threat_codes={str(k): str(v) for k, v in grammar["threat_codes"].items()},
     )
