@@ -14,6 +14,7 @@ from thucydides.time.dateline import find_dateline
 
 # Below this many letters the language guess is noise; such short texts are assumed English.
 _MIN_LETTERS_FOR_LANGUAGE_ID = 40
+_SHORT_TEXT_LETTERS = 400
 # Trailing furniture is searched for in this many last lines; shorter lines without
 # sentence punctuation between furniture lines are taken as form labels.
 _TAIL_LINES = 15
@@ -63,8 +64,12 @@ def detect_language(text: str) -> str:
         return "en"
     import py3langid  # imported lazily: loading its model costs a second
 
-    language, _score = py3langid.classify(text[:5000])
-    return str(language)
+    ranked = py3langid.rank(text[:5000])
+    if letters < _SHORT_TEXT_LETTERS and "en" in (code for code, _ in ranked[:3]):
+        # A short passage thick with names ("Kenyan President William Ruto hosted ...")
+        # can score closer to an English-based creole than to English itself.
+        return "en"
+    return str(ranked[0][0])
 
 
 def stable_id(url: str | None, text: str) -> str:
