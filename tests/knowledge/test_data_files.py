@@ -151,6 +151,9 @@ def test_event_patterns_use_real_codes_and_string_lemmas() -> None:
         assert set(table) | set(table.values()) <= codes | {c[:2] for c in codes}
     assert all(v.startswith("03") for v in lexicon.intent_codes.values())
     assert all(v.startswith("13") for v in lexicon.threat_codes.values())
+    for table, root in ((lexicon.appeal_codes, "02"), (lexicon.demand_codes, "10")):
+        assert set(table) | set(table.values()) <= codes | {c[:2] for c in codes}
+        assert all(v.startswith(root) for v in table.values())
     for path in sorted(data_path("events").glob("patterns*.yaml")):
         for row in read_yaml_list(path):
             assert _all_strings(row["lemmas"]), (path.name, row)

@@ -15,6 +15,7 @@ duplicate codings of one event within a sentence. Dates and places are added aft
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -49,6 +50,9 @@ PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+# Roots of force, which sports reports use for play ("attacked relentlessly").
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 # Cooperative roots: saying one will not do one of these is a rejection.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -123,7 +127,17 @@ class EventCoder:
         for token in sentence:
             for found in self._code_token(token, lemmas, actors, previous + codings, used_nouns):
                 codings.append(replace(found, sentence=index))
+        if self._on_sports_pages(sentence):
+            codings = [c for c in codings if c.code[:2] not in FORCE_ROOTS]
         return self._with_converses(_deduplicate(_without_protest_demands(codings)))
+
+    def _on_sports_pages(self, sentence: Span) -> bool:
+        """ "Spain beat England 2-1 in the final": a match, not a use of force."""
+        if SCORE.search(sentence.text):
+            return True
+        words = [t.lower_ for t in sentence]
+        phrases = {*words, *(f"{a} {b}" for a, b in pairwise(words))}
+        return not phrases.isdisjoint(self.lexicon.sports_words)
 
     def _with_converses(self, codings: list[Coding]) -> list[Coding]:
         """A visit by A to B is also B hosting A (TABARI's paired codes)."""
@@ -155,7 +169,7 @@ class EventCoder:
                         used_nouns.add(noun.i)
                         yield from self._verbal(token, noun, pattern, actors, earlier)
                         return
-            pattern = self._verb_pattern(token, lemmas)
+            pattern = self._verb_pattern(token, lemmas) or self._appeal_pattern(token)
             if pattern is not None:
                 yield from self._verbal(token, token, pattern, actors, earlier)
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
@@ -225,6 +239,36 @@ class EventCoder:
             return pattern
         return None
 
+    def _appeal_pattern(self, verb: Token) -> Pattern | None:
+        """ "Asked the US to share intelligence": an appeal, though "ask" alone is not."""
+        lemma = self._lemma(verb)
+        if lemma not in self.lexicon.appeal_verbs or not _asks_someone_to_act(verb):
+            return None
+        return Pattern("020", "verb", lemma, (), frozenset(), frozenset(), None)
+
+    def _asked_for(self, verb: Token, code: str) -> str:
+        """An appeal or demand coded by what it asks for ("urged them to resume talks" is
+        026); a code the pattern already made specific stays."""
+        if code not in ("020", "100"):
+            return code
+        lemmas = frozenset(t.lemma_.lower() for t in verb.sent)
+        for complement in verb.children:
+            if complement.dep_ in ("xcomp", "ccomp") or is_infinitive_clause(complement):
+                act = self._act_pattern(complement, lemmas)
+                asked = act and self.lexicon.asked_code(code[:2], act.code)
+                if asked:
+                    return asked
+        return code
+
+    def _act_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
+        """The pattern of the act a complement verb names ("to resume talks")."""
+        if self._lemma(verb) in self.lexicon.light_verbs:
+            for noun in self._light_objects(verb):
+                pattern = self._noun_pattern(noun, lemmas)
+                if pattern is not None:
+                    return pattern
+        return self._verb_pattern(verb, lemmas)
+
     def _lemma(self, token: Token) -> str:
         """The token's lemma, mended where the lemmatiser cuts a known verb wrong
         ("staged" → "stag", "cordoned" → "cordone")."""
@@ -282,7 +326,7 @@ class EventCoder:
             recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
         if not recipients and pattern.code[:2] in COMPLEMENT_RECIPIENT_ROOTS:
             recipients = self._complement_recipients(verb, actors, agents)
-        code = pattern.code
+        code = self._asked_for(verb, pattern.code)
         fact = factuality(verb, self.lexicon)
         refusal = self._refusal(verb)
         accepted_not = (
@@ -426,8 +470,9 @@ class EventCoder:
             if not refs and head.lemma_.lower() in EVENT_ANAPHORS:
                 refs = _anaphoric_actor(earlier)
                 inferred = bool(refs)
-            if not refs and head.lower_ in roles.REPORTED_PRONOUNS:
-                # "Iran said it was ready to talk": "it" is the one who said so.
+            if not refs and head.lower_ in roles.REPORTED_PRONOUNS | {"he", "she"}:
+                # "Iran said it was ready to talk": "it" is the one who said so; "the
+                # minister said he was confident" likewise.
                 reporter = self._reporter(verb)
                 if reporter is not None and reporter.i != verb.i:
                     refs = [r for h in roles.subject_heads(reporter) for r in actors.resolve(h)]
@@ -472,8 +517,12 @@ class EventCoder:
         for head in heads:
             if head.i == trigger.i:
                 continue  # "held talks in Riyadh": the event noun is not its own recipient
-            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
-                continue  # "recalled its ambassador to France": the actor's own, not a target
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and {
+                r.actor.country for r in actors.resolve(head)
+            } <= {a.actor.country for a in agents} | {None}:
+                # "recalled its ambassador to France": the actor's own, not a target (but
+                # "hosted his Ugandan counterpart" is)
+                continue
             if code[:2] == "01" and any(a.i in events for a in head.ancestors):
                 # "claimed responsibility for an attack on a checkpoint": a comment on an
                 # event is not addressed to the event's target
@@ -741,6 +790,12 @@ def _between(noun: Token, agents: list[ActorRef]) -> bool:
     )
 
 
+def _asks_someone_to_act(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        c.dep_ == "xcomp" or is_infinitive_clause(c) for c in verb.children
+    )
+
+
 def _will_not(verb: Token) -> bool:
     """ "will not attend", "would not provide": a declared refusal, not a report that
     something did not happen."""
@@ -791,6 +846,8 @@ def _negated_here(verb: Token) -> bool:
 def _nearby_lemmas(verb: Token) -> set[str]:
     found = set()
     for child in verb.children:
+        if any(g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
+            continue  # "for hours" is no "leave for"
         found.add(child.lemma_.lower())
         found.add(child.lower_)
         for grandchild in child.children:

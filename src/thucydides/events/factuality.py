@@ -58,7 +58,8 @@ def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
         if _is_negated(governor, lexicon) and current.dep_ in ("xcomp", "prep", "pobj", "dobj"):
             return "negated"
         if lemma in lexicon.possibility_verbs and (
-            current.dep_ in ("xcomp", "ccomp", "dobj") or is_infinitive_clause(current)
+            # "a visit ... is planned for next week": the planned thing is its subject
+            current.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass") or is_infinitive_clause(current)
         ):
             return "possible"
         if _is_possible(governor, lexicon) and current.dep_ in ("xcomp", "conj"):

@@ -59,6 +59,10 @@ class Lexicon:
     phase_verbs: frozenset[str]
     intent_codes: Mapping[str, str]  # intended cooperative act → "express intent" (03x)
     threat_codes: Mapping[str, str]  # intended hostile act → "threaten" (13x)
+    appeal_codes: Mapping[str, str]  # asked-for act → appeal (02x)
+    demand_codes: Mapping[str, str]  # demanded act → demand (10x)
+    appeal_verbs: frozenset[str]
+    sports_words: frozenset[str]
 
     def refusal_code(self, code: str) -> str:
         return _by_prefix(self.refusal_codes, code) or "120"
@@ -67,6 +71,11 @@ class Lexicon:
         """What stating the intention to do ``code`` is: 03x or 13x, or None."""
         threat = _by_prefix(self.threat_codes, code)
         return threat if threat or threat_only else _by_prefix(self.intent_codes, code)
+
+    def asked_code(self, root: str, code: str) -> str | None:
+        """The appeal (root 02) or demand (root 10) for the act ``code``, or None."""
+        table = self.appeal_codes if root == "02" else self.demand_codes
+        return _by_prefix(table, code)
 
 
 def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
@@ -151,4 +160,8 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         phase_verbs=words("phase_verbs"),
         intent_codes={str(k): str(v) for k, v in grammar["intent_codes"].items()},
         threat_codes={str(k): str(v) for k, v in grammar["threat_codes"].items()},
+        appeal_codes={str(k): str(v) for k, v in grammar["appeal_codes"].items()},
+        demand_codes={str(k): str(v) for k, v in grammar["demand_codes"].items()},
+        appeal_verbs=words("appeal_verbs"),
+        sports_words=words("sports_words"),
     )
