@@ -49,9 +49,10 @@ def _triples(events: list[dict[str, Any]]) -> set[tuple[str, str | None, str | N
             "Turkish artillery shelled Kurdish positions in Syria.",
             ("194", "TURMIL", "SYR", "asserted"),
         ),
+        # An appeal is coded by what it asks for: to meet is 026.
         (
             "Hun Manet urged the United Nations Security Council to meet.",
-            ("020", "KHMGOV", None, "asserted"),
+            ("026", "KHMGOV", "IGOUNOSC", "asserted"),
         ),
         ("Armenia and Azerbaijan signed a peace agreement.", ("057", "ARM", "AZE", "asserted")),
         ("China threatened Taiwan with military action.", ("138", "CHN", "TWN", "asserted")),
