@@ -523,11 +523,14 @@ class DocumentActors:
     ) -> tuple[str | None, str | None]:
         # Only the head and the words compounded onto it name the actor's sector: the "DGMO"
         # in "hotline communications of the DGMO" does not make the communications military.
-        chain = _title_chain(head, possessors=self._borrows_sector(head))
+        borrows = self._borrows_sector(head)
+        chain = _title_chain(head, possessors=borrows)
         own = self._sector_at.get(head.i)
+        # The head's own sector first, unless it takes that of the words around it ("Muslim
+        # leaders" are religious leaders; "the leaders of Armenia" keep their own).
         matches = sorted(
             {self._sector_at[t.i] for t in chain if t.i in self._sector_at},
-            key=lambda m: (m != own, m.start),
+            key=lambda m: ((m == own) if borrows else (m != own), m.start),
         )
         if not matches:
             return None, None

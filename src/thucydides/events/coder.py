@@ -53,6 +53,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL"})
 # Roots of force, which sports reports use for play ("attacked relentlessly").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+TIME_NOUNS = frozenset({"hour", "minute", "day", "week", "month", "year", "while", "time"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 # Cooperative roots: saying one will not do one of these is a rejection.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -846,10 +847,16 @@ def _negated_here(verb: Token) -> bool:
 def _nearby_lemmas(verb: Token) -> set[str]:
     found = set()
     for child in verb.children:
-        if any(g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
+        if any(
+            g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in TIME_NOUNS
+            for g in child.children
+            if g.dep_ == "pobj"
+        ):
             continue  # "for hours" is no "leave for"
         found.add(child.lemma_.lower())
         found.add(child.lower_)
+        if child.dep_ == "conj":
+            continue  # "leaving ... and disrupting traffic for hours": the other verb's
         for grandchild in child.children:
             found.add(grandchild.lemma_.lower())
     return found
@@ -937,7 +944,8 @@ def _belligerents(earlier: list[Coding]) -> list[ActorRef]:
 def _without_protest_demands(codings: list[Coding]) -> list[Coding]:
     """ "Marched through Tbilisi, demanding a change of policy": the demand is what the
     protest is for, not a second event."""
-    protests = {c.trigger.i for c in codings if c.code[:2] == "14"}
+    # the protest's verb, or the light verb whose object names it ("launched a strike")
+    protests = {i for c in codings if c.code[:2] == "14" for i in (c.trigger.i, c.trigger.head.i)}
     return [
         c
         for c in codings
