@@ -501,6 +501,20 @@ class EventCoder:
             # optimism about the prospects for peace with Azerbaijan".
             topics = roles.prepositional_objects(verb, STATEMENT_PREPS)
             topics += roles.prepositional_objects(trigger, STATEMENT_PREPS)
+            # "pessimistic about reaching a deal with the IMF": what the gerund is about;
+            # "confident that a dispute with Argentina would be settled": the clause's
+            # subject
+            topics = [
+                o for t in topics for o in ([t] if t.pos_ != "VERB" else roles.object_heads(t))
+            ]
+            topics += [
+                subject
+                for clause in verb.children
+                if clause.dep_ == "ccomp"
+                and verb.lemma_.lower() not in self.lexicon.reporting_verbs
+                for subject in clause.children
+                if subject.dep_ in ("nsubj", "nsubjpass")
+            ]
             for topic in topics:
                 heads += [topic, *roles.nested_objects(topic)]
         if trigger.i != verb.i:
