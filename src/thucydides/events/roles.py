@@ -58,7 +58,7 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
             if step and _raised(current):
                 # "Both sides are expected to meet": the passive subject is the meeter.
                 return [c for c in current.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-            return list(_agents(current))
+            return list(_agents(current)) or _shared_agents(current)
         own = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if own:
             return own
@@ -95,6 +95,14 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
             continue
         return []
     return []
+
+
+def _shared_agents(verb: Token) -> list[Token]:
+    """ "Were beaten and tear-gassed by police": coordinated passives share the "by" agent."""
+    siblings = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        siblings.append(verb.head)
+    return [a for sibling in siblings for a in _agents(sibling)]
 
 
 def _raised(verb: Token) -> bool:
