@@ -12,9 +12,9 @@ PETRARCH = SHARED / "data" / "dev" / "petrarch_validation"
 # Issue 4 asks for triple precision 0.75, recall 0.70 and root F1 0.80; these floors are the
 # level reached so far (dyadic scoring, as PETRARCH's require_dyad), to be raised, never
 # lowered.
-TRIPLE_PRECISION_FLOOR = 0.26
-TRIPLE_RECALL_FLOOR = 0.13
-ROOT_F1_FLOOR = 0.35
+TRIPLE_PRECISION_FLOOR = 0.29
+TRIPLE_RECALL_FLOOR = 0.17
+ROOT_F1_FLOOR = 0.41
 
 
 def test_scores_on_own_fixture(pipeline: Pipeline) -> None:
