@@ -46,7 +46,9 @@ TEMPORAL_MARKS = frozenset({"when", "after", "as", "once", "because", "since"})
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(
+        c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in ("auxpass", "agent") for c in verb.children
+    )
 
 
 def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> list[Token]:
@@ -149,7 +151,11 @@ def object_heads(verb: Token) -> list[Token]:
         for g in ([h] if h.pos_ != "ADP" else [c for c in h.children if c.dep_ == "pobj"])
     ]
     if is_passive(verb):
-        heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] + heads
+        patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if not patients and verb.dep_ == "conj":
+            # "were beaten and tear-gassed by police": the first verb's subject
+            patients = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        heads = patients + heads
     return heads
 
 
