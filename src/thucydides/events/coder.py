@@ -51,6 +51,8 @@ PLACE_KINDS = frozenset({"country", "region"})
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 # Roots of force, which sports reports use for play ("attacked relentlessly").
+# Protests CAMEO divides by their aim (leadership, policy, rights, institutions).
+PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 TIME_NOUNS = frozenset({"hour", "minute", "day", "week", "month", "year", "while", "time"})
@@ -406,7 +408,8 @@ class EventCoder:
         fact = factuality(governor, self.lexicon)
         if fact == "negated":
             return None
-        return self._frame(governor, governor, fact, pattern, inferred, actors), lemma == "threaten"
+        frame = self._frame(governor, governor, fact, pattern, inferred, actors)
+        return frame, lemma == "threaten"
 
     def _condition_party(
         self, verb: Token, actors: DocumentActors, agents: list[ActorRef]
@@ -760,7 +763,10 @@ class EventCoder:
         return code
 
     def _refine(self, code: str, trigger: Token) -> str:
-        """Weapons named in the clause make a generic military code specific (missiles → 195)."""
+        """Weapons named in the clause make a generic military code specific (missiles →
+        195); what a protest is against or for makes it specific too (cuts → 1412)."""
+        if code in PROTEST_CODES:
+            return self._protest_aim(code, trigger)
         if code not in ("190", "180"):
             return code
         clause = roles.clause_root(trigger)
@@ -769,6 +775,24 @@ class EventCoder:
             refined = self.lexicon.instruments.get(token.lemma_.lower())
             if refined is not None:
                 return refined
+        return code
+
+    def _protest_aim(self, code: str, trigger: Token) -> str:
+        """ "Marched against President Milei's cuts" (1412), "demanding his resignation"
+        (1411): the aim a protest's phrase or purpose clause names."""
+        clause = roles.clause_root(trigger)
+        # the clause without its subordinate clauses of time or cause ("as anger over a
+        # finance bill spilled onto the streets" is not what the stones were thrown for)
+        aside = {
+            t.i
+            for c in clause.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+            for t in c.subtree
+        }
+        words = {t.lemma_.lower() for t in (*trigger.subtree, *clause.subtree) if t.i not in aside}
+        for digit, cues in self.lexicon.protest_aims.items():
+            if not words.isdisjoint(cues):
+                return code + digit
         return code
 
 
