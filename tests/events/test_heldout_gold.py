@@ -1,7 +1,13 @@
-"""A second event gold set, 100 sentences written blind by a helper who never ran the
-engine (tests/fixtures/events_heldout_gold.jsonl): it measures how the coder generalises
-beyond the sentences it was developed on. First measured blind at triple P 0.289 R 0.292,
-root P 0.500 R 0.506; some of its errors were looked at since, so it is no longer blind.
+"""Event gold sets written blind by helpers who never ran the engine, to measure how the
+coder generalises beyond the sentences it was developed on (100 sentences each):
+
+- tests/fixtures/events_heldout_gold.jsonl, first measured blind at triple P 0.289 R 0.292,
+  root P 0.500 R 0.506; its errors were looked at since, so it is no longer blind;
+- tests/fixtures/events_blind_gold.jsonl, measured once, blind, when it was added (triple
+  P 0.354 R 0.370, root P 0.463 R 0.478; the engine of the session before scored 0.215 /
+  0.217 and 0.376 / 0.380). Nobody has looked at its errors: keep it that way, and read
+  only its overall figures.
+
 Floors are the levels reached, only ever raised."""
 
 from __future__ import annotations
@@ -12,8 +18,8 @@ from thucydides.evaluate.events import evaluate_events
 from thucydides.evaluate.run import event_coder
 from thucydides.evaluate.timex import read_gold
 
-FLOORS = {
-    "triple": (0.37, 0.38),
+HELDOUT_FLOORS = {
+    "triple": (0.40, 0.41),
     "root": (0.59, 0.60),
     "factuality": (0.50, 0.53),
 }
@@ -23,6 +29,22 @@ def test_heldout_gold_floors(pipeline: Pipeline) -> None:
     items = read_gold(FIXTURES / "events_heldout_gold.jsonl")
     assert len(items) == 100
     figures = evaluate_events(items, event_coder(pipeline, sector_level=True)).as_dict()
-    for name, (precision, recall) in FLOORS.items():
+    for name, (precision, recall) in HELDOUT_FLOORS.items():
+        assert figures[name]["precision"] >= precision, (name, figures[name])
+        assert figures[name]["recall"] >= recall, (name, figures[name])
+
+
+BLIND_FLOORS = {
+    "triple": (0.35, 0.36),
+    "root": (0.46, 0.47),
+    "factuality": (0.42, 0.44),
+}
+
+
+def test_blind_gold_floors(pipeline: Pipeline) -> None:
+    items = read_gold(FIXTURES / "events_blind_gold.jsonl")
+    assert len(items) == 100
+    figures = evaluate_events(items, event_coder(pipeline, sector_level=True)).as_dict()
+    for name, (precision, recall) in BLIND_FLOORS.items():
         assert figures[name]["precision"] >= precision, (name, figures[name])
         assert figures[name]["recall"] >= recall, (name, figures[name])
