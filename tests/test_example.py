@@ -64,7 +64,7 @@ def test_accusations_both_ways(record: dict[str, Any]) -> None:
 def test_diplomatic_steps(record: dict[str, Any]) -> None:
     events = _by_triple(record)
     assert ("161", "THAGOV", "KHMGOV") in events  # Bangkok recalled its ambassador
-    assert ("020", "KHMGOV", "IGOUNOSC") in events  # appeal to the Security Council
+    assert ("026", "KHMGOV", "IGOUNOSC") in events  # appeal to the Security Council to meet
     rejection = [
         e
         for (code, actor, _), es in events.items()

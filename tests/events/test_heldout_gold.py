@@ -12,6 +12,8 @@ Floors are the levels reached, only ever raised."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import FIXTURES
 from thucydides import Pipeline
 from thucydides.evaluate.events import evaluate_events
@@ -23,17 +25,6 @@ HELDOUT_FLOORS = {
     "root": (0.59, 0.60),
     "factuality": (0.50, 0.53),
 }
-
-
-def test_heldout_gold_floors(pipeline: Pipeline) -> None:
-    items = read_gold(FIXTURES / "events_heldout_gold.jsonl")
-    assert len(items) == 100
-    figures = evaluate_events(items, event_coder(pipeline, sector_level=True)).as_dict()
-    for name, (precision, recall) in HELDOUT_FLOORS.items():
-        assert figures[name]["precision"] >= precision, (name, figures[name])
-        assert figures[name]["recall"] >= recall, (name, figures[name])
-
-
 BLIND_FLOORS = {
     "triple": (0.35, 0.36),
     "root": (0.46, 0.47),
@@ -41,10 +32,14 @@ BLIND_FLOORS = {
 }
 
 
-def test_blind_gold_floors(pipeline: Pipeline) -> None:
-    items = read_gold(FIXTURES / "events_blind_gold.jsonl")
+@pytest.mark.parametrize(
+    ("name", "floors"),
+    [("events_heldout_gold.jsonl", HELDOUT_FLOORS), ("events_blind_gold.jsonl", BLIND_FLOORS)],
+)
+def test_gold_floors(pipeline: Pipeline, name: str, floors: dict[str, tuple[float, float]]) -> None:
+    items = read_gold(FIXTURES / name)
     assert len(items) == 100
     figures = evaluate_events(items, event_coder(pipeline, sector_level=True)).as_dict()
-    for name, (precision, recall) in BLIND_FLOORS.items():
-        assert figures[name]["precision"] >= precision, (name, figures[name])
-        assert figures[name]["recall"] >= recall, (name, figures[name])
+    for measure, (precision, recall) in floors.items():
+        assert figures[measure]["precision"] >= precision, (measure, figures[measure])
+        assert figures[measure]["recall"] >= recall, (measure, figures[measure])

@@ -116,7 +116,8 @@ def test_settings_widen_the_window() -> None:
 # this test, in different words, on four sites): (actor, CAMEO, recipient, date) of each
 # real-world event → (distinct sites, distinct articles). The ceasefire is coded in both
 # directions, as CAMEO does for "A and B agreed"; one Kharkiv article reports the strike
-# twice and counts once; the later strike and the accusation are other events.
+# twice and counts once; the later strike and the accusation are other events, and so is
+# Kharkiv's mayor asking residents to stay in shelters (an appeal, 020).
 EXPECTED = {
     ("IND", "0871", "PAK", "2025-05-10"): (3, 4),
     ("PAK", "0871", "IND", "2025-05-10"): (3, 4),
@@ -125,6 +126,7 @@ EXPECTED = {
     ("RUS", "195", "UKR", "2025-06-18"): (1, 1),
     ("IND", "1123", "PAK", "2025-05-10"): (1, 1),
     ("PAKGOV", "016", None, "2025-05-10"): (1, 1),
+    ("UKRGOV", "020", "UKRCVL", "2025-06-03"): (1, 1),
 }
 
 
