@@ -165,7 +165,7 @@ class EventCoder:
     ) -> Iterator[Coding]:
         lemma = self._lemma(token)
         if token.pos_ in ("VERB", "AUX", "ADJ"):
-            if lemma in self.lexicon.light_verbs:
+            if lemma in self.lexicon.light_verbs or self._takes_part(token):
                 for noun in self._light_objects(token):
                     pattern = self._noun_pattern(noun, lemmas)
                     if pattern is not None:
@@ -306,7 +306,17 @@ class EventCoder:
     def _light_objects(self, verb: Token) -> list[Token]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         objects += roles.prepositional_objects(verb, frozenset({"as"}))
+        if self._takes_part(verb):
+            # "took part in a march", "engaged Filipino peacekeepers in a firefight"
+            objects += roles.prepositional_objects(verb, frozenset({"in"}))
         return objects
+
+    def _takes_part(self, verb: Token) -> bool:
+        """ "Participate in", "engage in", "take part in": the event is the "in" object."""
+        lemma = self._lemma(verb)
+        if lemma == "take":
+            return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+        return lemma in self.lexicon.participation_verbs
 
     # ---- verbal events ------------------------------------------------------------------------
 

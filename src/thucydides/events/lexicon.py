@@ -64,6 +64,7 @@ class Lexicon:
     appeal_verbs: frozenset[str]
     sports_words: frozenset[str]
     protest_aims: Mapping[str, frozenset[str]]  # last digit of 14xN → cue lemmas
+    participation_verbs: frozenset[str]
 
     def refusal_code(self, code: str) -> str:
         return _by_prefix(self.refusal_codes, code) or "120"
@@ -165,6 +166,7 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         demand_codes={str(k): str(v) for k, v in grammar["demand_codes"].items()},
         appeal_verbs=words("appeal_verbs"),
         sports_words=words("sports_words"),
+        participation_verbs=words("participation_verbs"),
         protest_aims={
             str(k): frozenset(str(w) for w in v) for k, v in grammar["protest_aims"].items()
         },
