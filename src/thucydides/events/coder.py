@@ -600,7 +600,11 @@ class EventCoder:
         unplaced = UNPLACED_SECTORS - {"GOV"} if agents else UNPLACED_SECTORS
         if actor.country is not None or actor.sector in (None, *unplaced):
             return ref
-        country = actors.place_country(roles.clause_root(verb), self._is_event_noun)
+        clause = roles.clause_root(verb)
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            # "were beaten and tear-gassed by police": the place is the first verb's
+            clause = roles.clause_root(clause.head)
+        country = actors.place_country(clause, self._is_event_noun)
         if country is None:
             country = next(
                 (a.actor.country for a in agents if a.actor.sector in DOMESTIC_AUTHORITIES), None
