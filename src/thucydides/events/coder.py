@@ -176,6 +176,10 @@ class EventCoder:
             if pattern is not None:
                 yield from self._verbal(token, token, pattern, actors, earlier)
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
+            if _remembered(token, self.lexicon.commemoration_nouns):
+                return  # "the anniversary of the revolt" is no revolt now
+            if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+                return  # "the Warsaw Uprising monument" names a monument
             adjective = self.lexicon.stance_nouns.get(lemma)
             if adjective is not None:
                 yield from self._disposition(token, adjective, lemmas, actors, earlier)
@@ -846,6 +850,14 @@ def _between(noun: Token, agents: list[ActorRef]) -> bool:
 def _asks_someone_to_act(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
         c.dep_ == "xcomp" or is_infinitive_clause(c) for c in verb.children
+    )
+
+
+def _remembered(noun: Token, commemorations: frozenset[str]) -> bool:
+    """ "The 80th anniversary of the revolt", "in memory of the victims of the attack"."""
+    return any(
+        a.dep_ == "prep" and a.lower_ == "of" and a.head.lemma_.lower() in commemorations
+        for a in noun.ancestors
     )
 
 
