@@ -21,9 +21,9 @@ from thucydides.evaluate.run import event_coder
 from thucydides.evaluate.timex import read_gold
 
 HELDOUT_FLOORS = {
-    "triple": (0.40, 0.41),
+    "triple": (0.41, 0.41),
     "root": (0.59, 0.60),
-    "factuality": (0.50, 0.53),
+    "factuality": (0.51, 0.55),
 }
 BLIND_FLOORS = {
     "triple": (0.35, 0.36),
