@@ -136,6 +136,9 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w) for w in grammar[key])
 
+    def table(key: str) -> dict[str, str]:
+        return {str(k): str(v) for k, v in grammar[key].items()}
+
     instruments = {
         str(word): str(code) for code, lemmas in grammar["instruments"].items() for word in lemmas
     }
@@ -151,20 +154,20 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         negation_nouns=words("negation_nouns"),
         refusal_verbs=words("refusal_verbs"),
         instruments=instruments,
-        refusal_codes={str(k): str(v) for k, v in grammar["refusal_codes"].items()},
-        stance_nouns={str(k): str(v) for k, v in grammar["stance_nouns"].items()},
+        refusal_codes=table("refusal_codes"),
+        stance_nouns=table("stance_nouns"),
         allegation_verbs=words("allegation_verbs"),
         denial_verbs=words("denial_verbs"),
         acceptance_verbs=words("acceptance_verbs"),
         mutual_roots=words("mutual_roots"),
-        paired_codes={str(k): str(v) for k, v in grammar["paired_codes"].items()},
+        paired_codes=table("paired_codes"),
         object_control_verbs=words("object_control_verbs"),
         intention_verbs=words("intention_verbs"),
         phase_verbs=words("phase_verbs"),
-        intent_codes={str(k): str(v) for k, v in grammar["intent_codes"].items()},
-        threat_codes={str(k): str(v) for k, v in grammar["threat_codes"].items()},
-        appeal_codes={str(k): str(v) for k, v in grammar["appeal_codes"].items()},
-        demand_codes={str(k): str(v) for k, v in grammar["demand_codes"].items()},
+        intent_codes=table("intent_codes"),
+        threat_codes=table("threat_codes"),
+        appeal_codes=table("appeal_codes"),
+        demand_codes=table("demand_codes"),
         appeal_verbs=words("appeal_verbs"),
         sports_words=words("sports_words"),
         participation_verbs=words("participation_verbs"),
