@@ -103,6 +103,26 @@ def test_pronoun_us_is_not_the_united_states(code_text: CodeText) -> None:
     assert all(a["country"] != "USA" for a in actors)
 
 
+def test_the_us_as_subject_is_the_united_states(code_text: CodeText) -> None:
+    # "US" lower-cased is the pronoun "us"; as a name it is the country.
+    assert [(a["code"], r["code"]) for a, r in _event_actors(code_text, "The US met Russia.")] == [
+        ("USA", "RUS")
+    ]
+
+
+def test_a_comma_list_parsed_as_apposition_is_coordination(code_text: CodeText) -> None:
+    pairs = {
+        (a["code"], r["code"])
+        for a, r in _event_actors(code_text, "The US, Russia, and Switzerland met yesterday.")
+    }
+    assert {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")} <= pairs
+
+
+def test_a_sea_named_after_a_country_is_not_the_country(code_text: CodeText) -> None:
+    text = "Vietnam issued a statement on the South China Sea on Friday."
+    assert all(a["country"] != "CHN" for a in _actors(code_text, text))
+
+
 @pytest.fixture(scope="module")
 def resolve(pipeline: Any) -> Any:
     def run(text: str) -> tuple[str | None, str | None]:
@@ -127,6 +147,9 @@ def resolve(pipeline: Any) -> Any:
         ("the Lebanese president's office", ("LBN", "GOV")),
         ("the chairman of the company's board", (None, "BUS")),
         ("Muslim community leaders in France", ("FRA", "REL")),
+        ("the leaders of Armenia", ("ARM", "GOV")),
+        # Bare "Congo" is the DRC in news style.
+        ("rebels in eastern Congo", ("COD", "REB")),
         # A presiding title speaks for the body it presides over.
         ("the speaker of the Lok Sabha", ("IND", "LEG")),
         # Another country's defence department is its government, like its ministry.

@@ -186,3 +186,67 @@ def test_derived_fields(code_text: CodeText) -> None:
     (event,) = _events(code_text, "India accused Pakistan of aggression.")
     assert (event["plover"], event["quad"], event["goldstein"]) == ("ACCUSE", 3, -2.0)
     assert 0 < event["confidence"] <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A declared intention is an event of its own; the act stays possible.
+        (
+            "The Kremlin said Putin was ready to meet Zelensky.",
+            {("036", "RUSGOV", "UKRGOV", "asserted"), ("040", "RUSGOV", "UKRGOV", "possible")},
+        ),
+        ("Pakistan vowed to retaliate against India.", {("138", "PAK", "IND", "asserted")}),
+        # Appeals and demands are coded by what they ask for.
+        (
+            "Ankara urged Russia to resume talks with Ukraine.",
+            {("026", "TURGOV", "RUS", "asserted")},
+        ),
+        (
+            "Niger demanded that France withdraw its troops.",
+            {("106", "NER", "FRA", "asserted")},
+        ),
+        # Received aid is given by its source.
+        (
+            "Ukraine received air defence missiles from Germany.",
+            {("072", "DEU", "UKR", "asserted")},
+        ),
+        # An agentless passive done in someone's attack.
+        (
+            "Eight people were killed in an air strike by government forces in Idlib.",
+            {("195", "SYRMIL", "SYRCVL", "asserted")},
+        ),
+        # A statement about an event is aimed at its doer.
+        (
+            "Pakistan condemned an attack by Indian troops in Kashmir.",
+            {("111", "PAK", "INDMIL", "asserted")},
+        ),
+        # Protests are coded by their aim.
+        (
+            "Thousands of students marched in Buenos Aires against cuts to university funding.",
+            {("1412", "ARGEDU", None, "asserted")},
+        ),
+        # "Would not" cooperate is a rejection as well as a negated act.
+        (
+            "Iran said it would not negotiate with the United States.",
+            {("046", "IRN", "USA", "negated"), ("125", "IRN", "USA", "asserted")},
+        ),
+    ],
+)
+def test_codes_of_intentions_appeals_and_roles(
+    code_text: CodeText, text: str, expected: set[tuple[str, str | None, str | None, str]]
+) -> None:
+    triples = _triples(_events(code_text, text))
+    assert expected <= triples, triples
+
+
+def test_sports_reports_code_no_force(code_text: CodeText) -> None:
+    events = _events(code_text, "Spain beat England 2-1 in the final in Berlin on Sunday.")
+    assert not any(e["cameo"][:2] in ("17", "18", "19", "20") for e in events)
+
+
+def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
+    text = (
+        "Duda laid a wreath at the Warsaw Uprising monument to mark the anniversary of the revolt."
+    )
+    assert not any(e["cameo"].startswith("14") for e in _events(code_text, text))

@@ -210,3 +210,13 @@ def test_time_words() -> None:
     )
     assert set(words["seasons"].values()) == {"SP", "SU", "FA", "WI"}
     assert set(words["quarters"].values()) == {1, 2, 3, 4}
+
+
+def test_waters_are_names_of_no_state() -> None:
+    rows = _rows("waters.yaml")
+    assert rows
+    names = [row["name"] for row in rows]
+    assert _all_strings(names) and len(set(names)) == len(names)
+    for row in rows:
+        assert set(row) <= {"name", "aliases"}, row
+        assert _all_strings(row.get("aliases", ["x"])), row

@@ -287,6 +287,17 @@ def _add_named(builder: _Builder, path: Path, kind: AliasKind) -> None:
             builder.add(alias, Entry(actor, entry_kind, parent=row.get("parent")))
 
 
+def _add_waters(builder: _Builder, path: Path) -> None:
+    """Seas and regions named after a country but no one's ("South China Sea"): entries
+    with no code, so that they hide the country inside their name and name no actor."""
+    if not path.exists():
+        return
+    for row in read_yaml_list(path):
+        place = Actor(code=None, country=None, sector=None, name=row["name"], kind="region")
+        for alias in [row["name"], *row.get("aliases", [])]:
+            builder.add(alias, Entry(place, "region"))
+
+
 def person_entry(row: Mapping[str, Any]) -> Entry:
     country, sector = row.get("country"), row.get("sector")
     actor = Actor(
@@ -348,6 +359,7 @@ def load_knowledge_base(
     _add_named(builder, directory / "armed_groups.yaml", "group")
     _add_named(builder, directory / "bodies.yaml", "body")
     _add_named(builder, directory / "parties.yaml", "body")
+    _add_waters(builder, directory / "waters.yaml")
     _add_people(builder, directory)
     _add_sector_nouns(builder, directory)
     for extra in user:
