@@ -12,7 +12,7 @@ from thucydides.evaluate.timex import read_gold
 
 # CAMEO root → (precision, recall) of (source, target, root) among asserted events.
 ROOT_FLOORS = {
-    "01": (0.73, 0.73),
+    "01": (0.79, 0.79),
     "02": (0.85, 0.81),
     "03": (0.99, 0.90),
     "04": (0.70, 0.80),
@@ -35,8 +35,8 @@ ROOT_FLOORS = {
 }
 OVERALL_FLOORS = {
     "triple": (0.60, 0.58),
-    "root": (0.73, 0.70),
-    "factuality": (0.65, 0.66),
+    "root": (0.73, 0.71),
+    "factuality": (0.66, 0.66),
 }
 
 
