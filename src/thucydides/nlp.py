@@ -59,6 +59,7 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator
 
 
 _SENTENCES = "thucydides.sentences"
+_LEMMAS = "thucydides.sentence_lemmas"
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
@@ -88,6 +89,17 @@ def sentences(doc: Doc) -> list[Span]:
     if cached is None:
         cached = list(doc.sents)
         doc.user_data[_SENTENCES] = cached
+    return cached
+
+
+def sentence_lemmas(token: Token) -> frozenset[str]:
+    """The lower-case lemmas of the sentence ``token`` is in, computed once a sentence:
+    pattern contexts are checked against them for every candidate trigger."""
+    sentence = token.sent
+    by_start: dict[int, frozenset[str]] = token.doc.user_data.setdefault(_LEMMAS, {})
+    cached = by_start.get(sentence.start)
+    if cached is None:
+        cached = by_start[sentence.start] = frozenset(t.lemma_.lower() for t in sentence)
     return cached
 
 

@@ -197,9 +197,11 @@ class DocumentActors:
         for token in clause.subtree:
             prep = token.head
             direction = prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS
-            if not_places(token):
-                continue
-            if token.dep_ == "pobj" and (prep.lower_ in PLACE_PREPS or direction):
+            if (
+                token.dep_ == "pobj"
+                and (prep.lower_ in PLACE_PREPS or direction)
+                and not not_places(token)
+            ):
                 for inner in token.subtree:
                     country = self._country_by_token.get(inner.i)
                     if country is not None:
@@ -253,7 +255,7 @@ class DocumentActors:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             return self._antecedent_person(head)
-        if lower in SPEAKER_PRONOUNS and head.text != "US":  # "the US" is no pronoun
+        if lower in SPEAKER_PRONOUNS and head.pos_ == "PRON":  # "the US" is a name, not "us"
             return self._quoted_speaker(head)
         if lower in DYAD_NOUNS and any(t.lower_ in DYAD_MARKERS for t in head.children):
             return self.dyad(neighbours=lower.startswith("neighbo"))
@@ -502,7 +504,9 @@ class DocumentActors:
         if head.lower_ not in self.kb.presiding_heads or candidate.entry.kind != "body":
             return False
         return any(
-            prep.dep_ == "prep" and prep.lower_ == "of" and obj.dep_ == "pobj"
+            prep.dep_ == "prep"
+            and prep.lower_ == "of"
+            and obj.dep_ == "pobj"
             and candidate.match.start <= obj.i < candidate.match.end
             for prep in head.children
             for obj in prep.children

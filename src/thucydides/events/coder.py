@@ -25,10 +25,10 @@ from spacy.tokens import Span, Token
 from thucydides.actors.kb import located
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events import roles
-from thucydides.events.factuality import factuality, is_infinitive_clause
+from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
-from thucydides.nlp import quotation_cue
+from thucydides.nlp import quotation_cue, sentence_lemmas
 
 STATE_KINDS = frozenset({"country"})
 # Roots of acts about another act ("threatened to ...", "offered to ...", "urged X to
@@ -50,9 +50,9 @@ PLACE_KINDS = frozenset({"country", "region"})
 # Roots of events done to the place they happen in: coercion, assault, fighting.
 TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
-# Roots of force, which sports reports use for play ("attacked relentlessly").
 # Protests CAMEO divides by their aim (leadership, policy, rights, institutions).
 PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
+# Roots of force, which sports reports use for play ("attacked relentlessly").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 TIME_NOUNS = frozenset({"hour", "minute", "day", "week", "month", "year", "while", "time"})
@@ -124,7 +124,7 @@ class EventCoder:
     def code_sentence(
         self, index: int, sentence: Span, actors: DocumentActors, previous: list[Coding]
     ) -> list[Coding]:
-        lemmas = frozenset(t.lemma_.lower() for t in sentence)
+        lemmas = sentence_lemmas(sentence[0])
         codings: list[Coding] = []
         used_nouns: set[int] = set()
         for token in sentence:
@@ -165,16 +165,14 @@ class EventCoder:
     ) -> Iterator[Coding]:
         lemma = self._lemma(token)
         if token.pos_ in ("VERB", "AUX", "ADJ"):
-            if lemma in self.lexicon.light_verbs or self._takes_part(token):
-                for noun in self._light_objects(token):
-                    pattern = self._noun_pattern(noun, lemmas)
-                    if pattern is not None:
-                        used_nouns.add(noun.i)
-                        yield from self._verbal(token, noun, pattern, actors, earlier)
-                        return
-            pattern = self._verb_pattern(token, lemmas) or self._appeal_pattern(token)
-            if pattern is not None:
-                yield from self._verbal(token, token, pattern, actors, earlier)
+            light = self._light_event(token, lemmas)
+            if light is not None:
+                used_nouns.add(light[0].i)
+                yield from self._verbal(token, light[0], light[1], actors, earlier)
+                return
+            verbal = self._verb_pattern(token, lemmas) or self._appeal_pattern(token)
+            if verbal is not None:
+                yield from self._verbal(token, token, verbal, actors, earlier)
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
             if _remembered(token, self.lexicon.commemoration_nouns):
                 return  # "the anniversary of the revolt" is no revolt now
@@ -258,9 +256,9 @@ class EventCoder:
         026); a code the pattern already made specific stays."""
         if code not in ("020", "100"):
             return code
-        lemmas = frozenset(t.lemma_.lower() for t in verb.sent)
+        lemmas = sentence_lemmas(verb)
         for complement in verb.children:
-            if complement.dep_ in ("xcomp", "ccomp") or is_infinitive_clause(complement):
+            if complement.dep_ in ("xcomp", "ccomp") or roles.is_infinitive_clause(complement):
                 act = self._act_pattern(complement, lemmas)
                 asked = act and self.lexicon.asked_code(code[:2], act.code)
                 if asked:
@@ -269,12 +267,19 @@ class EventCoder:
 
     def _act_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
         """The pattern of the act a complement verb names ("to resume talks")."""
-        if self._lemma(verb) in self.lexicon.light_verbs:
-            for noun in self._light_objects(verb):
-                pattern = self._noun_pattern(noun, lemmas)
-                if pattern is not None:
-                    return pattern
-        return self._verb_pattern(verb, lemmas)
+        light = self._light_event(verb, lemmas)
+        return light[1] if light is not None else self._verb_pattern(verb, lemmas)
+
+    def _light_event(self, verb: Token, lemmas: frozenset[str]) -> tuple[Token, Pattern] | None:
+        """A light verb's event noun and its pattern ("launched an attack", "took part in
+        a march"), or None."""
+        if self._lemma(verb) not in self.lexicon.light_verbs and not self._takes_part(verb):
+            return None
+        for noun in self._light_objects(verb):
+            pattern = self._noun_pattern(noun, lemmas)
+            if pattern is not None:
+                return noun, pattern
+        return None
 
     def _lemma(self, token: Token) -> str:
         """The token's lemma, mended where the lemmatiser cuts a known verb wrong
@@ -411,7 +416,7 @@ class EventCoder:
         statement, and whether it can only be a threat ("threatened to ...")."""
         governor = verb
         for _ in range(3):
-            if not (governor.dep_ == "xcomp" or is_infinitive_clause(governor)):
+            if not (governor.dep_ == "xcomp" or roles.is_infinitive_clause(governor)):
                 return None
             governor = governor.head
             if self._lemma(governor) not in self.lexicon.phase_verbs:
@@ -545,13 +550,14 @@ class EventCoder:
             clause = roles.implicit_agent_clause(verb)
             if clause is not None and not any(actors.resolve(h) for h in heads):
                 heads = roles.recipient_candidates(clause, territorial) + heads
+        agent_countries = {a.actor.country for a in agents}
         events: set[int] = set()
         for head in heads:
             if head.i == trigger.i:
                 continue  # "held talks in Riyadh": the event noun is not its own recipient
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and {
                 r.actor.country for r in actors.resolve(head)
-            } <= {a.actor.country for a in agents} | {None}:
+            } <= agent_countries | {None}:
                 # "recalled its ambassador to France": the actor's own, not a target (but
                 # "hosted his Ugandan counterpart" is)
                 continue
@@ -578,14 +584,13 @@ class EventCoder:
                 if (r.actor.code not in agent_codes or r.actor.code is None)
                 and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, code))
             ]
-            own = {a.actor.country for a in agents if a.actor.country}
             # "withdrew its troops from the town of Vuhledar": not done to its own country
-            refs = [r for r in refs if not (_is_country(r) and r.actor.country in own)]
+            refs = [r for r in refs if not (_is_country(r) and r.actor.country in agent_countries)]
             if refs and _placed(head) and not _aimed(head, code):
                 # "imposed a curfew in Kathmandu": the place, not the government its capital
                 # stands for; and no recipient at all when it is the actor's own country.
                 refs = [_as_place(r) for r in refs]
-                if {r.actor.country for r in refs} <= {a.actor.country for a in agents}:
+                if {r.actor.country for r in refs} <= agent_countries:
                     continue
             if refs:
                 return [self._placed_country(r, verb, actors, agents) for r in refs]
@@ -629,8 +634,7 @@ class EventCoder:
     def _is_event_noun(self, token: Token) -> bool:
         if token.pos_ != "NOUN":
             return False
-        lemmas = frozenset(t.lemma_.lower() for t in token.sent)
-        return self._noun_pattern(token, lemmas) is not None
+        return self._noun_pattern(token, sentence_lemmas(token)) is not None
 
     def _cause_agents(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
         """ "Killed in Israeli shelling", "wounded by an air strike by government forces":
@@ -662,7 +666,7 @@ class EventCoder:
                     refs = [r for r in actors.resolve(subject) if r.actor.code not in own]
                     if refs:
                         return refs
-            if complement.dep_ in ("xcomp", "ccomp") or is_infinitive_clause(complement):
+            if complement.dep_ in ("xcomp", "ccomp") or roles.is_infinitive_clause(complement):
                 recipients = self._recipients(complement, complement, actors, agents, "")
                 if recipients:
                     return recipients
@@ -849,7 +853,7 @@ def _between(noun: Token, agents: list[ActorRef]) -> bool:
 
 def _asks_someone_to_act(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
-        c.dep_ == "xcomp" or is_infinitive_clause(c) for c in verb.children
+        c.dep_ == "xcomp" or roles.is_infinitive_clause(c) for c in verb.children
     )
 
 
@@ -940,7 +944,7 @@ def _object_lemmas(verb: Token) -> frozenset[str]:
             for obj in head.children:
                 if obj.dep_ in ("dobj", "attr"):
                     words.update(_phrase_lemmas(obj))
-    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" or is_infinitive_clause(c)):
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" or roles.is_infinitive_clause(c)):
         words.add(xcomp.lemma_.lower())
         if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             # "ready to hold talks", "pledged to send aid": the subject's own intended act

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.lexicon import Lexicon
+from thucydides.events.roles import is_infinitive_clause
 from thucydides.model import Factuality
 
 # Dependencies through which a governing word's modality reaches the trigger.
@@ -87,9 +88,3 @@ def _is_possible(token: Token, lexicon: Lexicon) -> bool:
         if child.dep_ == "mark" and lower in lexicon.conditional_markers:
             return True
     return False
-
-
-def is_infinitive_clause(token: Token) -> bool:
-    """ "offered on Thursday to mediate": an infinitive the parser attached as an adverbial
-    clause, which is the verb's complement all the same."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)

@@ -107,6 +107,12 @@ def _shared_agents(verb: Token) -> list[Token]:
     return [a for sibling in siblings for a in _agents(sibling)]
 
 
+def is_infinitive_clause(token: Token) -> bool:
+    """ "offered on Thursday to mediate": an infinitive the parser attached as an adverbial
+    clause, which is the verb's complement all the same."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
 def _raised(verb: Token) -> bool:
     """A passive raising verb: "are expected/said/believed to ..." with an xcomp."""
     return any(c.dep_ == "xcomp" for c in verb.children)
