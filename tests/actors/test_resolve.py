@@ -123,6 +123,21 @@ def test_a_sea_named_after_a_country_is_not_the_country(code_text: CodeText) -> 
     assert all(a["country"] != "CHN" for a in _actors(code_text, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("Latin American leaders met in Brasilia on Friday.", "USA"),
+        ("Protesters blocked the Pan-American Highway in Panama on Monday.", "USA"),
+        # "PAN" is Mexico's National Action Party only in capitals
+        ("Pan-African lawmakers met in Midrand on Monday.", "MEX"),
+    ],
+)
+def test_a_region_or_word_hiding_a_name_is_not_that_actor(
+    code_text: CodeText, text: str, hidden: str
+) -> None:
+    assert all(a["country"] != hidden for a in _actors(code_text, text))
+
+
 @pytest.fixture(scope="module")
 def resolve(pipeline: Any) -> Any:
     def run(text: str) -> tuple[str | None, str | None]:

@@ -68,6 +68,9 @@ class MentionMatcher:
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._acronym_keys = frozenset(normalise_alias(a) for a in kb.case_sensitive)
+        self._name_keys = frozenset(
+            normalise_alias(s) for s in kb.surfaces if s not in kb.case_sensitive
+        )
         self._aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._aliases.add("ALIAS", [nlp.make_doc(text) for text in kb.surfaces])
         exact_nouns = sorted(n for n in kb.sector_nouns if not n.endswith(PREFIX_MARK))
@@ -108,7 +111,10 @@ class MentionMatcher:
         letters = [ch for ch in text if ch.isalpha()]
         if not letters or letters[0].islower():
             return False
-        return not (text.isupper() and normalise_alias(text) in self._acronym_keys)
+        # An acronym in another case is a word ("Pan-African" is not Mexico's PAN) unless
+        # some name is spelt that way too.
+        key = normalise_alias(text)
+        return key not in self._acronym_keys or key in self._name_keys
 
 
 M = TypeVar("M", AliasMatch, SectorMatch)

@@ -158,10 +158,12 @@ def _from_petrarch(text: str) -> UserEntries:
 
 
 def _petrarch_alias(name: str) -> str:
-    """``ARNOR_`` is the exact word; ``ARGENTIN`` a prefix of the last word."""
+    """``ARNOR_`` is the exact word; ``ARGENTIN`` a prefix of the last word. PETRARCH
+    writes every name in capitals, so they are names, not acronyms to match in that case
+    only."""
     if name.endswith("_"):
-        return name.rstrip("_")
-    return name + PREFIX_MARK
+        return name.rstrip("_").title()
+    return name.title() + PREFIX_MARK
 
 
 def _petrarch_entries(item: _PetrarchEntry) -> Iterator[Entry]:

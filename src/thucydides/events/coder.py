@@ -132,7 +132,7 @@ class EventCoder:
                 codings.append(replace(found, sentence=index))
         if self._on_sports_pages(sentence):
             codings = [c for c in codings if c.code[:2] not in FORCE_ROOTS]
-        return self._with_converses(_deduplicate(_without_protest_demands(codings)))
+        return _deduplicate(_without_protest_demands(codings))
 
     def _on_sports_pages(self, sentence: Span) -> bool:
         """ "Spain beat England 2-1 in the final": a match, not a use of force."""
@@ -141,17 +141,6 @@ class EventCoder:
         words = [t.lower_ for t in sentence]
         phrases = {*words, *(f"{a} {b}" for a, b in pairwise(words))}
         return not phrases.isdisjoint(self.lexicon.sports_words)
-
-    def _with_converses(self, codings: list[Coding]) -> list[Coding]:
-        """A visit by A to B is also B hosting A (TABARI's paired codes)."""
-        result = list(codings)
-        for coding in codings:
-            converse = self.lexicon.paired_codes.get(coding.code)
-            if converse and coding.actor is not None and coding.recipient is not None:
-                result.append(
-                    replace(coding, code=converse, actor=coding.recipient, recipient=coding.actor)
-                )
-        return result
 
     # ---- triggers ---------------------------------------------------------------------------
 
@@ -552,6 +541,7 @@ class EventCoder:
                 heads = roles.recipient_candidates(clause, territorial) + heads
         agent_countries = {a.actor.country for a in agents}
         events: set[int] = set()
+        uncoded: list[ActorRef] = []
         for head in heads:
             if head.i == trigger.i:
                 continue  # "held talks in Riyadh": the event noun is not its own recipient
@@ -593,8 +583,13 @@ class EventCoder:
                 if {r.actor.country for r in refs} <= agent_countries:
                     continue
             if refs:
-                return [self._placed_country(r, verb, actors, agents) for r in refs]
-        return []
+                placed = [self._placed_country(r, verb, actors, agents) for r in refs]
+                if any(_code(r) for r in placed):
+                    return placed
+                # "deployed troops to Somalia": "troops" of no country is what is sent,
+                # so a later phrase that names someone is the recipient
+                uncoded = uncoded or placed
+        return uncoded
 
     def _placed_country(
         self, ref: ActorRef, verb: Token, actors: DocumentActors, agents: Sequence[ActorRef] = ()
@@ -1059,6 +1054,6 @@ def _code(ref: ActorRef | None) -> str | None:
 
 def _identity(ref: ActorRef | None) -> str | None:
     """Who an actor is, for telling codings apart: its code, and its name if it has one."""
-    if ref is None:
-        return None
+    if ref is None or ref.actor.code is None:
+        return None  # an actor no code identifies is no one in particular
     return f"{ref.actor.code}|{ref.actor.name or ''}"

@@ -53,7 +53,6 @@ class Lexicon:
     denial_verbs: frozenset[str]
     acceptance_verbs: frozenset[str]
     mutual_roots: frozenset[str]
-    paired_codes: Mapping[str, str]  # "042" (visit) → "043" (host the visit)
     object_control_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     phase_verbs: frozenset[str]
@@ -160,7 +159,6 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         denial_verbs=words("denial_verbs"),
         acceptance_verbs=words("acceptance_verbs"),
         mutual_roots=words("mutual_roots"),
-        paired_codes=table("paired_codes"),
         object_control_verbs=words("object_control_verbs"),
         intention_verbs=words("intention_verbs"),
         phase_verbs=words("phase_verbs"),
