@@ -250,3 +250,57 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
         "Duda laid a wreath at the Warsaw Uprising monument to mark the anniversary of the revolt."
     )
     assert not any(e["cameo"].startswith("14") for e in _events(code_text, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Civil society a state's forces act on is their own country's.
+        (
+            "Kenya's army commander threatened to arrest opposition leader John Mwangi.",
+            {("137", "KENMIL", "KENOPP", "asserted"), ("173", "KENMIL", "KENOPP", "possible")},
+        ),
+        # "troops" of no country is what is sent; Somalia is where to.
+        (
+            "Egypt deployed troops to Somalia as part of a peacekeeping mission.",
+            {("074", "EGY", "SOM", "asserted")},
+        ),
+        # An investigation is coded by what it is into.
+        (
+            "Brazil's police opened an investigation into alleged corruption.",
+            {("091", "BRACOP", None, "asserted")},
+        ),
+        # A subject that names no one or nothing negates the event.
+        (
+            "Neither Greece nor Turkey has sent warships to the island.",
+            {("150", "GRC", None, "negated"), ("150", "TUR", None, "negated")},
+        ),
+        ("No aid has been delivered to Gaza by Egypt.", {("070", "EGY", "PSE", "negated")}),
+        # Flying things somewhere is no visit.
+        ("Chile flew blankets and food to Bolivia.", {("073", "CHL", "BOL", "asserted")}),
+        # A refusal is coded by what is refused.
+        (
+            "The IMF declined to release a loan to Pakistan.",
+            {("1221", "IGOIMF", "PAK", "asserted")},
+        ),
+        # The subject of "became the first country to ..." does it.
+        (
+            "Belgium became the first country to recognise the government of Kosovo.",
+            {("054", "BEL", "XKXGOV", "asserted")},
+        ),
+        # A particle verb's "at" names whom it is aimed at.
+        (
+            "Colombia's president lashed out at Washington on Monday.",
+            {("111", "COLGOV", "USA", "asserted")},
+        ),
+        # A visit is 042 only: the host's 043 is not coded as well.
+        (
+            "Indian Prime Minister Narendra Modi visited Moscow.",
+            {("042", "INDGOV", "RUSGOV", "asserted")},
+        ),
+    ],
+)
+def test_codes_and_roles_exactly(
+    code_text: CodeText, text: str, expected: set[tuple[str, str | None, str | None, str]]
+) -> None:
+    assert _triples(_events(code_text, text)) == expected

@@ -61,6 +61,8 @@ FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Authorities whose acts on people of no named country are on their own people.
 DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
+# People a state's forces act on at home more often than abroad.
+CIVIL_SECTORS = frozenset({"OPP", "CVL", "MED", "LAB", "EDU", "AGR", "HLH", "REL", "PTY"})
 AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
@@ -229,6 +231,8 @@ class EventCoder:
             if pattern.objects and not pattern.objects & objects:
                 continue
             if pattern.context and not pattern.context & lemmas:
+                continue
+            if pattern.code in VISIT_CODES and pattern.particles and not _travels(verb):
                 continue
             return pattern
         return None
@@ -504,9 +508,9 @@ class EventCoder:
         agent_codes = {a.actor.code for a in agents}
         # a visit is to the place it goes to: "arrived in Gondor"
         territorial = code[:2] in TERRITORIAL_ROOTS or code in VISIT_CODES
-        heads = roles.recipient_candidates(
-            verb, territorial, code[:2] in THEME_OBJECT_ROOTS, code[:2] in AIMED_ROOTS
-        )
+        # "lashed out at Washington", "hit back at critics": a particle verb's "at" is aimed
+        aimed = code[:2] in AIMED_ROOTS or any(c.dep_ == "prt" for c in verb.children)
+        heads = roles.recipient_candidates(verb, territorial, code[:2] in THEME_OBJECT_ROOTS, aimed)
         if code[:2] == "01":
             # A comment is about someone: "upbeat about Egypt's prospects", "voiced
             # optimism about the prospects for peace with Azerbaijan".
@@ -610,9 +614,12 @@ class EventCoder:
             clause = roles.clause_root(clause.head)
         country = actors.place_country(clause, self._is_event_noun)
         if country is None:
-            country = next(
-                (a.actor.country for a in agents if a.actor.sector in DOMESTIC_AUTHORITIES), None
+            # the armed forces too, when what they act on is civil society ("the army chief
+            # threatened opposition leader Bobi Wine")
+            authorities = DOMESTIC_AUTHORITIES | (
+                {"MIL"} if actor.sector in CIVIL_SECTORS else set()
             )
+            country = next((a.actor.country for a in agents if a.actor.sector in authorities), None)
         return ref if country is None else replace(ref, actor=located(actor, country))
 
     def _givers(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
@@ -784,6 +791,8 @@ class EventCoder:
         195); what a protest is against or for makes it specific too (cuts → 1412)."""
         if code in PROTEST_CODES:
             return self._protest_aim(code, trigger)
+        if code == "090":
+            return self._investigated(trigger)
         if code not in ("190", "180"):
             return code
         clause = roles.clause_root(trigger)
@@ -793,6 +802,21 @@ class EventCoder:
             if refined is not None:
                 return refined
         return code
+
+    def _investigated(self, trigger: Token) -> str:
+        """ "Opened an investigation into alleged abuses by the army" (092), "an insurrection
+        probe" (091): an investigation is coded as investigating what it is into."""
+        # what it is into, not who investigates ("the human rights office's inquiry")
+        words = {
+            t.lemma_.lower()
+            for child in trigger.children
+            if child.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "punct", "cc")
+            for t in child.subtree
+        }
+        for pattern in self.lexicon.verbs.get("investigate", ()):
+            if pattern.objects & words:
+                return pattern.code
+        return "090"
 
     def _protest_aim(self, code: str, trigger: Token) -> str:
         """ "Marched against President Milei's cuts" (1412), "demanding his resignation"
@@ -884,6 +908,15 @@ def _aimed(head: Token, code: str) -> bool:
     """ "Fired missiles at the government", "hurled stones at police": with force, "at"
     names the target."""
     return code[:2] in AIMED_ROOTS and head.head.lower_ == "at"
+
+
+def _travels(verb: Token) -> bool:
+    """ "Flew to Moscow" is a journey; "flew tents to Herat" carries things, and "flew
+    home" is a return."""
+    return not any(
+        (c.dep_ == "dobj" and c.pos_ == "NOUN") or (c.dep_ == "advmod" and c.lower_ == "home")
+        for c in verb.children
+    )
 
 
 def _or_none(refs: list[ActorRef]) -> list[ActorRef | None]:

@@ -75,7 +75,19 @@ def _is_negated(token: Token, lexicon: Lexicon) -> bool:
             child.dep_ in ("det", "advmod", "amod") and child.lower_ in lexicon.negation_words
         ):
             return True
+        if token.pos_ in ("VERB", "AUX") and _none_of(child):
+            return True  # "no weapons have been delivered", "neither side has fired"
     return False
+
+
+def _none_of(argument: Token) -> bool:
+    """Whether a subject or object names no one or nothing: "no weapons", "neither India
+    nor Pakistan"."""
+    if argument.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in argument.children
+    ) or argument.lower_ in ("nobody", "nothing", "none")
 
 
 def _is_possible(token: Token, lexicon: Lexicon) -> bool:

@@ -73,7 +73,13 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
             # "the fighters who abducted ..."; "Boko Haram fighters abducted 20 women",
             # parsed as a participle with an object, and "Rubio, the US secretary of
             # state, called on Russia", a finite verb parsed as one: the noun is the doer.
-            return [current.head]
+            noun = current.head
+            if noun.dep_ == "attr" and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in current.children
+            ):
+                # "Russia became the first country to recognise ...": who "became" it
+                return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS] or [noun]
+            return [noun]
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in object_control:
             objects = [c for c in current.head.children if c.dep_ in ("dobj", "dative")]
             if objects:
