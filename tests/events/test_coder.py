@@ -293,6 +293,22 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Colombia's president lashed out at Washington on Monday.",
             {("111", "COLGOV", "USA", "asserted")},
         ),
+        # Leaving talks halts negotiations with whom they were with.
+        (
+            "The M23 rebels pulled out of peace talks with Congo's government on Monday.",
+            {("164", "CODREBM23", "CODGOV", "asserted")},
+        ),
+        # "his detention" is done to him: the hunger strike is the only event.
+        (
+            "Jailed opposition politician Ahmed Saleh began a hunger strike in Tunis"
+            " to protest against his detention.",
+            {("1422", "TUNOPP", None, "asserted")},
+        ),
+        # The UN mission is the UN's peacekeepers, not a new code built from "mission".
+        (
+            "Mali's military government ordered the UN peacekeeping mission out of the country.",
+            {("1661", "MLIGOV", "IGOUNOPKO", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -146,6 +146,7 @@ def test_event_patterns_use_real_codes_and_string_lemmas() -> None:
             assert all(p.code in codes for p in patterns)
     assert set(lexicon.refusal_codes.values()) <= codes
     assert set(lexicon.instruments.values()) <= codes
+    assert lexicon.patient_nouns and all(n == n.lower() for n in lexicon.patient_nouns)
     for table in (lexicon.intent_codes, lexicon.threat_codes):
         assert set(table) | set(table.values()) <= codes | {c[:2] for c in codes}
     assert all(v.startswith("03") for v in lexicon.intent_codes.values())

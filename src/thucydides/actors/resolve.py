@@ -398,6 +398,8 @@ class DocumentActors:
             and not own_head
             and not generic
             and (base.kind in ("igo", "ngo", "body"))
+            # "the UN peacekeeping mission": a head naming an organisation adds nothing
+            and sector not in ("IGO", "NGO")
         ):
             # "European Union legislators", "the Calenardhon government": the body's people
             # of that sector, coded as in the CAMEO dictionaries by appending the agent code.

@@ -744,7 +744,13 @@ class EventCoder:
                     yield frame.coding(code, recipient, agent)
 
     def _nominal_agents(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
-        holders = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        patient = noun.lemma_.lower() in self.lexicon.patient_nouns
+        holders = [
+            c
+            for c in noun.children
+            if c.dep_ in ("poss", "compound", "amod", "nmod")
+            and not (patient and c.dep_ == "poss" and c.pos_ == "PRON")
+        ]
         holders += roles.prepositional_objects(noun, frozenset({"by", "from"}))
         for appos in (c for c in noun.children if c.dep_ == "appos"):
             holders += [c for c in appos.children if c.dep_ in ("poss", "compound", "amod")]
@@ -965,6 +971,9 @@ def _object_lemmas(verb: Token) -> frozenset[str]:
         heads.append(verb.head)  # "the agreement signed by ...": what was signed
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         heads.extend(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+        # "pulled out of talks", parsed as "out" → "of" → "talks"
+        for inner in (g for g in prep.children if g.dep_ == "prep"):
+            heads.extend(g for g in inner.children if g.dep_ in ("pobj", "pcomp"))
     words: set[str] = set()
     for head in heads:
         words.update(_phrase_lemmas(head))
@@ -1046,7 +1055,7 @@ def _without_protest_demands(codings: list[Coding]) -> list[Coding]:
         c
         for c in codings
         if not (
-            c.code[:2] in ("02", "10")
+            c.code[:2] in ("02", "10", "11")
             and c.trigger.dep_ in ("advcl", "xcomp")
             and c.trigger.head.i in protests
         )

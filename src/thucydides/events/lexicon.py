@@ -65,6 +65,7 @@ class Lexicon:
     protest_aims: Mapping[str, frozenset[str]]  # last digit of 14xN → cue lemmas
     participation_verbs: frozenset[str]
     commemoration_nouns: frozenset[str]
+    patient_nouns: frozenset[str]  # "his detention": the possessor is who suffers it
 
     def refusal_code(self, code: str) -> str:
         return _by_prefix(self.refusal_codes, code) or "120"
@@ -170,6 +171,7 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         sports_words=words("sports_words"),
         participation_verbs=words("participation_verbs"),
         commemoration_nouns=words("commemoration_nouns"),
+        patient_nouns=words("patient_nouns"),
         protest_aims={
             str(k): frozenset(str(w) for w in v) for k, v in grammar["protest_aims"].items()
         },

@@ -162,6 +162,17 @@ def object_heads(verb: Token) -> list[Token]:
         for h in heads
         for g in ([h] if h.pos_ != "ADP" else [c for c in h.children if c.dep_ == "pobj"])
     ]
+    # "pulled out of talks with Congo", parsed "out" → "of" → "talks": the phrasal
+    # verb's object
+    heads += [
+        g
+        for particle in verb.children
+        if particle.dep_ == "prep" and particle.lower_ in ("out", "away")
+        for inner in particle.children
+        if inner.dep_ == "prep" and inner.lower_ in ("of", "from")
+        for g in inner.children
+        if g.dep_ == "pobj"
+    ]
     if is_passive(verb):
         patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if not patients and verb.dep_ == "conj":
