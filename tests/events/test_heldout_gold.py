@@ -5,8 +5,12 @@ coder generalises beyond the sentences it was developed on (100 sentences each):
   root P 0.500 R 0.506; its errors were looked at since, so it is no longer blind;
 - tests/fixtures/events_blind_gold.jsonl, measured once, blind, when it was added (triple
   P 0.354 R 0.370, root P 0.463 R 0.478; the engine of the session before scored 0.215 /
-  0.217 and 0.376 / 0.380). Nobody has looked at its errors: keep it that way, and read
-  only its overall figures.
+  0.217 and 0.376 / 0.380); its errors were studied in the session that added the next
+  set, so it is no longer blind either;
+- tests/fixtures/events_blind2_gold.jsonl (135 events), measured once, blind, when it was
+  added (triple P 0.418 R 0.345, root P 0.494 R 0.417; the engine as that session found
+  it: 0.398 / 0.336 and 0.484 / 0.417). Nobody has looked at its errors: keep it that
+  way, and read only its overall figures.
 
 Floors are the levels reached, only ever raised."""
 
@@ -26,15 +30,24 @@ HELDOUT_FLOORS = {
     "factuality": (0.51, 0.55),
 }
 BLIND_FLOORS = {
-    "triple": (0.35, 0.36),
-    "root": (0.46, 0.47),
-    "factuality": (0.42, 0.44),
+    "triple": (0.48, 0.48),
+    "root": (0.56, 0.56),
+    "factuality": (0.50, 0.52),
+}
+BLIND2_FLOORS = {
+    "triple": (0.41, 0.34),
+    "root": (0.49, 0.41),
+    "factuality": (0.42, 0.39),
 }
 
 
 @pytest.mark.parametrize(
     ("name", "floors"),
-    [("events_heldout_gold.jsonl", HELDOUT_FLOORS), ("events_blind_gold.jsonl", BLIND_FLOORS)],
+    [
+        ("events_heldout_gold.jsonl", HELDOUT_FLOORS),
+        ("events_blind_gold.jsonl", BLIND_FLOORS),
+        ("events_blind2_gold.jsonl", BLIND2_FLOORS),
+    ],
 )
 def test_gold_floors(pipeline: Pipeline, name: str, floors: dict[str, tuple[float, float]]) -> None:
     items = read_gold(FIXTURES / name)
