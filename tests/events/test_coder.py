@@ -309,6 +309,16 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Mali's military government ordered the UN peacekeeping mission out of the country.",
             {("1661", "MLIGOV", "IGOUNOPKO", "asserted")},
         ),
+        # Coordinated nationalities of two words each make two actors.
+        (
+            "Indian and Sri Lankan coast guards exchanged information on Tuesday.",
+            {("064", "INDCOP", "LKACOP", "asserted"), ("064", "LKACOP", "INDCOP", "asserted")},
+        ),
+        # Insurgents of no named country who strike a place are that place's.
+        (
+            "Insurgents shelled the Syrian city of Aleppo overnight.",
+            {("194", "SYRINS", "SYR", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -298,7 +298,9 @@ class DocumentActors:
         countries = [
             c.entry.actor.country
             for c in candidates
-            if c.entry.kind in COUNTRY_KINDS and self.doc[c.match.start].dep_ == "conj"
+            # the name's own head is the conjunct ("Indian and Sri Lankan coast guards")
+            if c.entry.kind in COUNTRY_KINDS
+            and self.doc[c.match.start : c.match.end].root.dep_ == "conj"
         ]
         if not countries or actor.kind in ("person", "group", "igo", "ngo"):
             return [actor]

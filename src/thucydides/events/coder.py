@@ -61,6 +61,8 @@ FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Authorities whose acts on people of no named country are on their own people.
 DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Armed groups of no state, who mostly fight where they are from.
+IRREGULAR_FORCES = frozenset({"INS", "REB", "SEP", "PRM", "UAF", "CRM"})
 # People a state's forces act on at home more often than abroad.
 CIVIL_SECTORS = frozenset({"OPP", "CVL", "MED", "LAB", "EDU", "AGR", "HLH", "REL", "PTY"})
 AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
@@ -341,6 +343,8 @@ class EventCoder:
             recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
         if not recipients and pattern.code[:2] in COMPLEMENT_RECIPIENT_ROOTS:
             recipients = self._complement_recipients(verb, actors, agents)
+        if pattern.code[:2] in TERRITORIAL_ROOTS:
+            agents = [_of_the_territory(a, recipients) for a in agents]
         code = self._asked_for(verb, pattern.code)
         fact = factuality(verb, self.lexicon)
         refusal = self._refusal(verb)
@@ -914,6 +918,18 @@ def _aimed(head: Token, code: str) -> bool:
     """ "Fired missiles at the government", "hurled stones at police": with force, "at"
     names the target."""
     return code[:2] in AIMED_ROOTS and head.head.lower_ == "at"
+
+
+def _of_the_territory(agent: ActorRef, recipients: list[ActorRef]) -> ActorRef:
+    """ "Insurgents bombarded part of Aleppo": fighters of no named country who strike a
+    place are that place's."""
+    actor = agent.actor
+    if actor.country is not None or actor.sector not in IRREGULAR_FORCES:
+        return agent
+    places = {r.actor.country for r in recipients if r.actor.kind in PLACE_KINDS}
+    if len(places) != 1 or None in places:
+        return agent
+    return replace(agent, actor=located(actor, places.pop()))
 
 
 def _travels(verb: Token) -> bool:
