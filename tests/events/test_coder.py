@@ -191,10 +191,10 @@ def test_derived_fields(code_text: CodeText) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A declared intention is an event of its own; the act stays possible.
+        # A declared intention to cooperate is an event of its own, which stands for the act.
         (
             "The Kremlin said Putin was ready to meet Zelensky.",
-            {("036", "RUSGOV", "UKRGOV", "asserted"), ("040", "RUSGOV", "UKRGOV", "possible")},
+            {("036", "RUSGOV", "UKRGOV", "asserted")},
         ),
         ("Pakistan vowed to retaliate against India.", {("138", "PAK", "IND", "asserted")}),
         # Appeals and demands are coded by what they ask for.
@@ -319,6 +319,12 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Insurgents shelled the Syrian city of Aleppo overnight.",
             {("194", "SYRINS", "SYR", "asserted")},
         ),
+        # An intention to cooperate stands for the act, which is not coded as well.
+        (
+            "The Kremlin said Putin was ready to meet Zelensky.",
+            {("036", "RUSGOV", "UKRGOV", "asserted")},
+        ),
+        ("Ghana agreed to free two Togolese soldiers.", {("0353", "GHA", "TGOMIL", "asserted")}),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

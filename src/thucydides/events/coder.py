@@ -390,13 +390,18 @@ class EventCoder:
             resolved = self._refine(self._state_code(pattern, code, agent), verb)
             for recipient in _or_none(recipients):
                 if agent is not None or recipient is not None:
-                    yield frame.coding(resolved, agent, recipient)
-                    if agent is not None:
-                        # the intent to do what this actor would do ("attack" by an army
-                        # is military force: a threat of force)
-                        yield from self._intended(
+                    intended = list(
+                        self._intended(
                             intention, resolved, agent, recipient if _code(recipient) else addressee
                         )
+                        if agent is not None
+                        else ()
+                    )
+                    if not any(i.code[:2] == "03" for i in intended):
+                        yield frame.coding(resolved, agent, recipient)
+                    # the intent to do what this actor would do ("attack" by an army
+                    # is military force: a threat of force)
+                    yield from intended
                     if declined and agent is not None:
                         # "said he would not provide support to Israel": saying one will
                         # not cooperate is itself a rejection (12x), which did happen.
