@@ -325,6 +325,21 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             {("036", "RUSGOV", "UKRGOV", "asserted")},
         ),
         ("Ghana agreed to free two Togolese soldiers.", {("0353", "GHA", "TGOMIL", "asserted")}),
+        # A demand stands for the act it demands, which is not coded as well.
+        (
+            "Congo demanded on Tuesday that Rwanda withdraw its troops.",
+            {("106", "COD", "RWA", "asserted")},
+        ),
+        # A weapon planted by someone: the planter is not also the target.
+        (
+            "Militants planted a roadside bomb in Balochistan.",
+            {("1833", "PAKINS", None, "asserted")},
+        ),
+        # A gunfight is small-arms fire.
+        (
+            "Colombian troops fought ELN rebels in a gunfight in Cauca.",
+            {("193", "COLMIL", "COLREBELN", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -136,7 +136,7 @@ class EventCoder:
                 codings.append(replace(found, sentence=index))
         if self._on_sports_pages(sentence):
             codings = [c for c in codings if c.code[:2] not in FORCE_ROOTS]
-        return _deduplicate(_without_protest_demands(codings))
+        return _deduplicate(_without_asked_acts(_without_protest_demands(codings)))
 
     def _on_sports_pages(self, sentence: Span) -> bool:
         """ "Spain beat England 2-1 in the final": a match, not a use of force."""
@@ -382,8 +382,10 @@ class EventCoder:
             for one in agents:
                 for other in agents:
                     if _identity(other) != _identity(one):
-                        yield frame.coding(refined, one, other)
-                        yield from self._intended(intention, refined, one, other)
+                        intended = list(self._intended(intention, refined, one, other))
+                        if not any(i.code[:2] == "03" for i in intended):
+                            yield frame.coding(refined, one, other)
+                        yield from intended
             return
         declined = code[:2] in COOPERATIVE_ROOTS and fact == "negated" and _will_not(verb)
         for agent in _or_none(agents):
@@ -553,6 +555,7 @@ class EventCoder:
             if clause is not None and not any(actors.resolve(h) for h in heads):
                 heads = roles.recipient_candidates(clause, territorial) + heads
         agent_countries = {a.actor.country for a in agents}
+        agent_starts = {a.span.start for a in agents}
         events: set[int] = set()
         uncoded: list[ActorRef] = []
         for head in heads:
@@ -585,6 +588,7 @@ class EventCoder:
                 r
                 for r in actors.resolve(head)
                 if (r.actor.code not in agent_codes or r.actor.code is None)
+                and r.span.start not in agent_starts  # not the agent itself, unplaced yet
                 and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, code))
             ]
             # "withdrew its troops from the town of Vuhledar": not done to its own country
@@ -641,6 +645,12 @@ class EventCoder:
             if refs:
                 return refs
         return []
+
+    def _is_weapon_or_force(self, noun: Token) -> bool:
+        if noun.lemma_.lower() in self.lexicon.instruments:
+            return True
+        pattern = self._noun_pattern(noun, sentence_lemmas(noun))
+        return pattern is not None and pattern.code[:2] in FORCE_ROOTS
 
     def _is_event_noun(self, token: Token) -> bool:
         if token.pos_ != "NOUN":
@@ -761,6 +771,15 @@ class EventCoder:
             and not (patient and c.dep_ == "poss" and c.pos_ == "PRON")
         ]
         holders += roles.prepositional_objects(noun, frozenset({"by", "from"}))
+        if self._is_weapon_or_force(noun):
+            # "a bomb planted by militants", "missiles fired by the army" (but "a truce
+            # mediated by Oman" is not Oman's truce)
+            holders += [
+                agent
+                for participle in noun.children
+                if participle.dep_ == "acl"
+                for agent in roles.prepositional_objects(participle, frozenset({"by"}))
+            ]
         for appos in (c for c in noun.children if c.dep_ == "appos"):
             holders += [c for c in appos.children if c.dep_ in ("poss", "compound", "amod")]
         if noun.dep_ == "appos":
@@ -1079,6 +1098,21 @@ def _without_protest_demands(codings: list[Coding]) -> list[Coding]:
             c.code[:2] in ("02", "10", "11")
             and c.trigger.dep_ in ("advcl", "xcomp")
             and c.trigger.head.i in protests
+        )
+    ]
+
+
+def _without_asked_acts(codings: list[Coding]) -> list[Coding]:
+    """ "Demanded that Rwanda withdraw its troops": the appeal or demand (coded by what it
+    asks for) stands for the act asked for, which is not coded as well."""
+    asks = {c.trigger.i for c in codings if c.code[:2] in ("02", "10")}
+    return [
+        c
+        for c in codings
+        if not (
+            c.factuality == "possible"
+            and c.trigger.head.i in asks
+            and (c.trigger.dep_ in ("ccomp", "xcomp") or roles.is_infinitive_clause(c.trigger))
         )
     ]
 

@@ -171,7 +171,7 @@ def object_heads(verb: Token) -> list[Token]:
         for inner in particle.children
         if inner.dep_ == "prep" and inner.lower_ in ("of", "from")
         for g in inner.children
-        if g.dep_ == "pobj"
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"  # "out of eastern Congo" is a place
     ]
     if is_passive(verb):
         patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
