@@ -340,6 +340,24 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Colombian troops fought ELN rebels in a gunfight in Cauca.",
             {("193", "COLMIL", "COLREBELN", "asserted")},
         ),
+        # An event recalled as the background years back is history, not news.
+        (
+            "Kenya restored ties with Somalia two years after Somali militants attacked a mall.",
+            {("050", "KEN", "SOM", "asserted")},
+        ),
+        # The weapon fired is not the target.
+        (
+            "North Korea fired two artillery shells at South Korea on Thursday.",
+            {("194", "PRK", "KOR", "asserted")},
+        ),
+        (
+            "The United States paused all military aid to Ukraine.",
+            {("1622", "USA", "UKR", "asserted")},
+        ),
+        (
+            "China's coast guard blocked two Philippine supply boats on Saturday.",
+            {("191", "CHNCOP", "PHL", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

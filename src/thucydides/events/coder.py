@@ -134,6 +134,7 @@ class EventCoder:
         for token in sentence:
             for found in self._code_token(token, lemmas, actors, previous + codings, used_nouns):
                 codings.append(replace(found, sentence=index))
+        codings = [c for c in codings if not _history(c.trigger)]
         if self._on_sports_pages(sentence):
             codings = [c for c in codings if c.code[:2] not in FORCE_ROOTS]
         return _deduplicate(_without_asked_acts(_without_protest_demands(codings)))
@@ -561,6 +562,8 @@ class EventCoder:
         for head in heads:
             if head.i == trigger.i:
                 continue  # "held talks in Riyadh": the event noun is not its own recipient
+            if head.lemma_.lower() in self.lexicon.instruments:
+                continue  # "fired artillery shells at Seoul": the weapon is not the target
             if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and {
                 r.actor.country for r in actors.resolve(head)
             } <= agent_countries | {None}:
@@ -954,6 +957,20 @@ def _of_the_territory(agent: ActorRef, recipients: list[ActorRef]) -> ActorRef:
     if len(places) != 1 or None in places:
         return agent
     return replace(agent, actor=located(actor, places.pop()))
+
+
+def _history(trigger: Token) -> bool:
+    """ "... almost five years after crowds trashed its embassy": an event recalled as the
+    background years back is history, not news of the day."""
+    clause = roles.clause_root(trigger)
+    return (
+        clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in clause.children)
+        and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "decade", "century")
+            for c in clause.children
+        )
+    )
 
 
 def _travels(verb: Token) -> bool:
