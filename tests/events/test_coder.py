@@ -358,6 +358,11 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "China's coast guard blocked two Philippine supply boats on Saturday.",
             {("191", "CHNCOP", "PHL", "asserted")},
         ),
+        # A rejection is coded by what the rejected offer or call was to do.
+        (
+            "India turned down an offer by the United States to mediate on Kashmir.",
+            {("126", "IND", "USA", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

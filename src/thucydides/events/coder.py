@@ -261,6 +261,22 @@ class EventCoder:
                     return asked
         return code
 
+    def _rejected(self, verb: Token, code: str) -> str:
+        """A rejection coded by what the rejected offer or call was to do: "turned down an
+        offer to mediate" (126), "rejected calls to lift the embargo" (1244)."""
+        if code != "120":
+            return code
+        lemmas = sentence_lemmas(verb)
+        for obj in roles.object_heads(verb):
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "relcl") and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
+                ):
+                    act = self._act_pattern(clause, lemmas)
+                    if act is not None:
+                        return self.lexicon.refusal_code(act.code)
+        return code
+
     def _act_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
         """The pattern of the act a complement verb names ("to resume talks")."""
         light = self._light_event(verb, lemmas)
@@ -346,7 +362,7 @@ class EventCoder:
             recipients = self._complement_recipients(verb, actors, agents)
         if pattern.code[:2] in TERRITORIAL_ROOTS:
             agents = [_of_the_territory(a, recipients) for a in agents]
-        code = self._asked_for(verb, pattern.code)
+        code = self._rejected(verb, self._asked_for(verb, pattern.code))
         fact = factuality(verb, self.lexicon)
         refusal = self._refusal(verb)
         accepted_not = (
