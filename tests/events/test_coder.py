@@ -363,6 +363,21 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "India turned down an offer by the United States to mediate on Kashmir.",
             {("126", "IND", "USA", "asserted")},
         ),
+        # Troops massed near a border are aimed at the country across it.
+        (
+            "Ethiopia massed troops near its border with Eritrea.",
+            {("154", "ETH", "ERI", "asserted")},
+        ),
+        # A warning is coded by what it warns of: walking away from talks is 134.
+        (
+            "Ukraine's president warned that Kyiv would walk away from peace talks with Russia.",
+            {("134", "UKRGOV", "RUS", "asserted"), ("164", "UKRGOV", "RUS", "possible")},
+        ),
+        # A measure is aimed at whoever it belongs to.
+        (
+            "French rail unions staged a strike against the government's pension reform.",
+            {("1432", "FRALAB", "FRAGOV", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

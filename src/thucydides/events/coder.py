@@ -55,6 +55,8 @@ PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
 # Roots of force, which sports reports use for play ("attacked relentlessly").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+# Adverbs the parser makes of a phrasal verb's particle ("walk away from").
+PARTICLES = frozenset({"away", "out", "back", "off", "down"})
 TIME_NOUNS = frozenset({"hour", "minute", "day", "week", "month", "year", "while", "time"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 # Cooperative roots: saying one will not do one of these is a rejection.
@@ -248,15 +250,23 @@ class EventCoder:
         return Pattern("020", "verb", lemma, (), frozenset(), frozenset(), None)
 
     def _asked_for(self, verb: Token, code: str) -> str:
-        """An appeal or demand coded by what it asks for ("urged them to resume talks" is
-        026); a code the pattern already made specific stays."""
-        if code not in ("020", "100"):
+        """An appeal, demand or warning coded by what it asks for or warns of ("urged them
+        to resume talks" is 026); a code the pattern already made specific stays."""
+        if code not in ("020", "100", "130"):
             return code
         lemmas = sentence_lemmas(verb)
         for complement in verb.children:
             if complement.dep_ in ("xcomp", "ccomp") or roles.is_infinitive_clause(complement):
                 act = self._act_pattern(complement, lemmas)
-                asked = act and self.lexicon.asked_code(code[:2], act.code)
+                if act is None:
+                    continue
+                # "warned that Kyiv would walk away from the talks" threatens to halt
+                # negotiations (134)
+                asked = (
+                    self.lexicon.intent_code(act.code, threat_only=True)
+                    if code == "130"
+                    else self.lexicon.asked_code(code[:2], act.code)
+                )
                 if asked:
                     return asked
         return code
@@ -605,7 +615,7 @@ class EventCoder:
                 events.add(head.i)
             refs = [
                 r
-                for r in actors.resolve(head)
+                for r in (actors.resolve(head) or self._owners(head, actors))
                 if (r.actor.code not in agent_codes or r.actor.code is None)
                 and r.span.start not in agent_starts  # not the agent itself, unplaced yet
                 and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, code))
@@ -626,6 +636,18 @@ class EventCoder:
                 # so a later phrase that names someone is the recipient
                 uncoded = uncoded or placed
         return uncoded
+
+    def _owners(self, head: Token, actors: DocumentActors) -> list[ActorRef]:
+        """ "A strike against the government's pension reform": a measure is aimed at whoever
+        it belongs to, when it names no one itself."""
+        if head.pos_ != "NOUN" or self._is_event_noun(head):
+            return []
+        return [
+            r
+            for owner in head.children
+            if owner.dep_ == "poss" and owner.pos_ != "PRON"
+            for r in actors.resolve(owner)
+        ]
 
     def _placed_country(
         self, ref: ActorRef, verb: Token, actors: DocumentActors, agents: Sequence[ActorRef] = ()
@@ -1046,6 +1068,10 @@ def _object_lemmas(verb: Token) -> frozenset[str]:
         heads.extend(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
         # "pulled out of talks", parsed as "out" → "of" → "talks"
         for inner in (g for g in prep.children if g.dep_ == "prep"):
+            heads.extend(g for g in inner.children if g.dep_ in ("pobj", "pcomp"))
+    for adverb in (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in PARTICLES):
+        # "walk away from talks", parsed as "away" → "from" → "talks"
+        for inner in (g for g in adverb.children if g.dep_ == "prep"):
             heads.extend(g for g in inner.children if g.dep_ in ("pobj", "pcomp"))
     words: set[str] = set()
     for head in heads:

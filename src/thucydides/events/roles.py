@@ -162,12 +162,12 @@ def object_heads(verb: Token) -> list[Token]:
         for h in heads
         for g in ([h] if h.pos_ != "ADP" else [c for c in h.children if c.dep_ == "pobj"])
     ]
-    # "pulled out of talks with Congo", parsed "out" → "of" → "talks": the phrasal
-    # verb's object
+    # "pulled out of talks with Congo", parsed "out" → "of" → "talks", and "walked away
+    # from talks": the phrasal verb's object
     heads += [
         g
         for particle in verb.children
-        if particle.dep_ == "prep" and particle.lower_ in ("out", "away")
+        if particle.dep_ in ("prep", "advmod") and particle.lower_ in ("out", "away")
         for inner in particle.children
         if inner.dep_ == "prep" and inner.lower_ in ("of", "from")
         for g in inner.children
@@ -231,8 +231,9 @@ def recipient_candidates(
         if theme_object and obj.head.dep_ == "dative":
             candidates.append(obj)  # "sent to the Lebanese border"
         elif theme_object:
-            # "thousands of police officers" is all theme; "troops for Haiti" is not
-            candidates.extend(nested_objects(obj, objects - {"of"}))
+            # "thousands of police officers" is all theme; "troops for Haiti" is not, nor
+            # "troops near its border with Eritrea"
+            candidates.extend(nested_objects(obj, (objects | DIRECTIONAL_PREPS) - {"of"}))
         else:
             candidates.append(obj)
             candidates.extend(nested_objects(obj, objects, participles=territorial))
