@@ -378,6 +378,13 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "French rail unions staged a strike against the government's pension reform.",
             {("1432", "FRALAB", "FRAGOV", "asserted")},
         ),
+        # "..., killing 20 children" is what the bombing did, not a second attack.
+        (
+            "Myanmar's air force bombed a village in Sagaing on Monday, killing 20 people.",
+            {("195", "MMRMIL", "MMR", "asserted")},
+        ),
+        # Sweeping into a city is taking it.
+        ("Syrian rebels swept into Aleppo on Saturday.", {("192", "SYRREB", "SYR", "asserted")}),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -52,6 +52,8 @@ TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 # Protests CAMEO divides by their aim (leadership, policy, rights, institutions).
 PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
+# Roots of violence, whose participles name what it did ("..., killing 20").
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots of force, which sports reports use for play ("attacked relentlessly").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
@@ -139,7 +141,9 @@ class EventCoder:
         codings = [c for c in codings if not _history(c.trigger)]
         if self._on_sports_pages(sentence):
             codings = [c for c in codings if c.code[:2] not in FORCE_ROOTS]
-        return _deduplicate(_without_asked_acts(_without_protest_demands(codings)))
+        return _deduplicate(
+            _without_consequences(_without_asked_acts(_without_protest_demands(codings)))
+        )
 
     def _on_sports_pages(self, sentence: Span) -> bool:
         """ "Spain beat England 2-1 in the final": a match, not a use of force."""
@@ -1172,6 +1176,22 @@ def _without_asked_acts(codings: list[Coding]) -> list[Coding]:
             c.factuality == "possible"
             and c.trigger.head.i in asks
             and (c.trigger.dep_ in ("ccomp", "xcomp") or roles.is_infinitive_clause(c.trigger))
+        )
+    ]
+
+
+def _without_consequences(codings: list[Coding]) -> list[Coding]:
+    """ "Bombed a school, killing 20 children": the killing is what the bombing did, not a
+    second attack."""
+    force = {c.trigger.i for c in codings if c.code[:2] in VIOLENT_ROOTS}
+    return [
+        c
+        for c in codings
+        if not (
+            c.code[:2] in VIOLENT_ROOTS
+            and c.trigger.dep_ == "advcl"
+            and c.trigger.tag_ == "VBG"
+            and c.trigger.head.i in force
         )
     ]
 
