@@ -385,6 +385,16 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
         ),
         # Sweeping into a city is taking it.
         ("Syrian rebels swept into Aleppo on Saturday.", {("192", "SYRREB", "SYR", "asserted")}),
+        # The kind of aid makes an aid code specific.
+        (
+            "Lebanon's prime minister appealed to Qatar for financial help.",
+            {("0231", "LBNGOV", "QAT", "asserted")},
+        ),
+        # "Al-Qaeda-linked" militants are linked to al-Qaeda, not al-Qaeda itself.
+        (
+            "Al-Qaeda-linked militants attacked an army post in central Mali.",
+            {("180", "MLIINS", "MLIMIL", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

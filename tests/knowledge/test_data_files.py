@@ -147,6 +147,10 @@ def test_event_patterns_use_real_codes_and_string_lemmas() -> None:
     assert set(lexicon.refusal_codes.values()) <= codes
     assert set(lexicon.instruments.values()) <= codes
     assert lexicon.patient_nouns and all(n == n.lower() for n in lexicon.patient_nouns)
+    # every aid code refined by every kind is a code of the codebook
+    for code in lexicon.aid_codes:
+        for digit in lexicon.aid_kinds:
+            assert (code[:2] + digit if code == "070" else code + digit) in codes, (code, digit)
     for table in (lexicon.intent_codes, lexicon.threat_codes):
         assert set(table) | set(table.values()) <= codes | {c[:2] for c in codes}
     assert all(v.startswith("03") for v in lexicon.intent_codes.values())

@@ -83,6 +83,20 @@ DYAD_NOUNS = frozenset(
 )
 DYAD_MARKERS = frozenset({"two", "both"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
+# Second halves of "Iran-backed", "al-Qaeda-linked": the name is a sponsor or an ally.
+SPONSOR_WORDS = frozenset(
+    {
+        "backed",
+        "linked",
+        "allied",
+        "affiliated",
+        "aligned",
+        "inspired",
+        "supported",
+        "funded",
+        "sponsored",
+    }
+)
 # Sentences searched backwards for an antecedent.
 COREF_WINDOW = 6
 
@@ -319,7 +333,7 @@ class DocumentActors:
             if alias is None:
                 continue
             entries = self.kb.lookup_key(alias.key, self.published)
-            if not entries:
+            if not entries or self._sponsor(alias):
                 continue
             d = depth.get(token.i, UNATTACHED_DEPTH)
             if _under_locative(token, head):
@@ -327,6 +341,16 @@ class DocumentActors:
             if alias not in found or d < found[alias].depth:
                 found[alias] = _Candidate(entries[0], alias, d)
         return sorted(found.values(), key=lambda c: (c.depth, c.match.start))
+
+    def _sponsor(self, alias: AliasMatch) -> bool:
+        """ "Al-Qaeda-linked militants", "Iran-backed militias": the name is whom they are
+        linked to, not who they are."""
+        doc = self.doc
+        return (
+            alias.end + 1 < len(doc)
+            and doc[alias.end].text == "-"
+            and doc[alias.end + 1].lower_ in SPONSOR_WORDS
+        )
 
     def _compose(
         self, head: Token, tokens: Sequence[Token], candidates: list[_Candidate]

@@ -872,6 +872,8 @@ class EventCoder:
             return self._protest_aim(code, trigger)
         if code == "090":
             return self._investigated(trigger)
+        if code in self.lexicon.aid_codes:
+            return self._aid_kind(code, trigger)
         if code not in ("190", "180"):
             return code
         clause = roles.clause_root(trigger)
@@ -882,16 +884,21 @@ class EventCoder:
                 return refined
         return code
 
+    def _aid_kind(self, code: str, trigger: Token) -> str:
+        """ "Appealed for financial help" (0231), "suspended military aid" (1622): the kind
+        of aid its words name makes an aid code specific."""
+        words = _argument_lemmas(trigger)
+        for digit, cues in self.lexicon.aid_kinds.items():
+            if not words.isdisjoint(cues):
+                # 070 "provide aid" has its kinds beside it (071 ...), the others below
+                return code[:2] + digit if code == "070" else code + digit
+        return code
+
     def _investigated(self, trigger: Token) -> str:
         """ "Opened an investigation into alleged abuses by the army" (092), "an insurrection
         probe" (091): an investigation is coded as investigating what it is into."""
         # what it is into, not who investigates ("the human rights office's inquiry")
-        words = {
-            t.lemma_.lower()
-            for child in trigger.children
-            if child.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "punct", "cc")
-            for t in child.subtree
-        }
+        words = _argument_lemmas(trigger)
         for pattern in self.lexicon.verbs.get("investigate", ()):
             if pattern.objects & words:
                 return pattern.code
@@ -999,6 +1006,16 @@ def _of_the_territory(agent: ActorRef, recipients: list[ActorRef]) -> ActorRef:
     if len(places) != 1 or None in places:
         return agent
     return replace(agent, actor=located(actor, places.pop()))
+
+
+def _argument_lemmas(trigger: Token) -> set[str]:
+    """Lemmas of what a trigger's phrase is about, leaving out who does it."""
+    return {
+        t.lemma_.lower()
+        for child in trigger.children
+        if child.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "punct", "cc")
+        for t in child.subtree
+    }
 
 
 def _history(trigger: Token) -> bool:

@@ -66,6 +66,8 @@ class Lexicon:
     participation_verbs: frozenset[str]
     commemoration_nouns: frozenset[str]
     patient_nouns: frozenset[str]  # "his detention": the possessor is who suffers it
+    aid_codes: frozenset[str]  # codes about aid, made specific by its kind
+    aid_kinds: Mapping[str, frozenset[str]]  # last digit → words naming that kind of aid
 
     def refusal_code(self, code: str) -> str:
         return _by_prefix(self.refusal_codes, code) or "120"
@@ -172,6 +174,11 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         participation_verbs=words("participation_verbs"),
         commemoration_nouns=words("commemoration_nouns"),
         patient_nouns=words("patient_nouns"),
+        aid_codes=words("aid_codes"),
+        aid_kinds={
+            str(digit): frozenset(str(w).lower() for w in cues)
+            for digit, cues in grammar["aid_kinds"].items()
+        },
         protest_aims={
             str(k): frozenset(str(w) for w in v) for k, v in grammar["protest_aims"].items()
         },
