@@ -395,6 +395,17 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Al-Qaeda-linked militants attacked an army post in central Mali.",
             {("180", "MLIINS", "MLIMIL", "asserted")},
         ),
+        # Meeting in a country neither side is from is a meeting at a third location.
+        (
+            "US Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov"
+            " in Riyadh on Tuesday.",
+            {("044", "USAGOV", "RUSGOV", "asserted")},
+        ),
+        # The second of two coordinated intended acts is intended too.
+        (
+            "Turkey pledged on Monday to help train and equip Syria's new army.",
+            {("0312", "TUR", "SYRMIL", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -71,6 +71,8 @@ IRREGULAR_FORCES = frozenset({"INS", "REB", "SEP", "PRM", "UAF", "CRM"})
 CIVIL_SECTORS = frozenset({"OPP", "CVL", "MED", "LAB", "EDU", "AGR", "HLH", "REL", "PTY"})
 AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042"})
+# Meetings and talks, which CAMEO codes apart when held in a third country (044).
+MEETING_CODES = frozenset({"040", "046"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
 CAUSE_PREPS = frozenset({"in", "by", "during"})
 # Nouns that stand for an earlier event when used as an actor ("The assault killed ...").
@@ -415,7 +417,8 @@ class EventCoder:
                     if _identity(other) != _identity(one):
                         intended = list(self._intended(intention, refined, one, other))
                         if not any(i.code[:2] == "03" for i in intended):
-                            yield frame.coding(refined, one, other)
+                            venue = self._venue(refined, verb, one, other, actors)
+                            yield frame.coding(venue, one, other)
                         yield from intended
             return
         declined = code[:2] in COOPERATIVE_ROOTS and fact == "negated" and _will_not(verb)
@@ -431,7 +434,8 @@ class EventCoder:
                         else ()
                     )
                     if not any(i.code[:2] == "03" for i in intended):
-                        yield frame.coding(resolved, agent, recipient)
+                        venue = self._venue(resolved, verb, agent, recipient, actors)
+                        yield frame.coding(venue, agent, recipient)
                     # the intent to do what this actor would do ("attack" by an army
                     # is military force: a threat of force)
                     yield from intended
@@ -443,6 +447,30 @@ class EventCoder:
                             factuality="asserted",
                         )
 
+    def _venue(
+        self,
+        code: str,
+        verb: Token,
+        agent: ActorRef | None,
+        recipient: ActorRef | None,
+        actors: DocumentActors,
+    ) -> str:
+        """A meeting or talks held in a country neither side is from is CAMEO's meeting at
+        a third location (044): "Rubio met Lavrov in Riyadh"."""
+        if code not in MEETING_CODES or agent is None or recipient is None:
+            return code
+        sides = {agent.actor.country, recipient.actor.country}
+        if None in sides or sides & {"IGO", "NGO"}:
+            return code
+        # the place the verb's own phrases name, not the subject's ("the US commander in
+        # Iraq held talks in Beirut")
+        places = {
+            actors.place_country(child, self._is_event_noun)
+            for child in verb.children
+            if child.dep_ not in ("nsubj", "nsubjpass", "agent", "advcl", "ccomp", "conj")
+        } - {None}
+        return "044" if len(places) == 1 and not places & sides else code
+
     def _intention(
         self, verb: Token, code: str, pattern: Pattern, inferred: bool, actors: DocumentActors
     ) -> tuple[_Frame, bool] | None:
@@ -450,6 +478,8 @@ class EventCoder:
         act is itself an event, the intent (03x) or threat (13x) to do it. The frame of that
         statement, and whether it can only be a threat ("threatened to ...")."""
         governor = verb
+        while governor.dep_ == "conj" and governor.head.pos_ == "VERB":
+            governor = governor.head  # "pledged to help train and equip": as "train"
         for _ in range(3):
             if not (governor.dep_ == "xcomp" or roles.is_infinitive_clause(governor)):
                 return None
