@@ -406,6 +406,16 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Turkey pledged on Monday to help train and equip Syria's new army.",
             {("0312", "TUR", "SYRMIL", "asserted")},
         ),
+        # Telling someone what they must do is a demand, coded by what it demands.
+        (
+            "Rwanda was told by the United States on Tuesday that it must pull its troops out.",
+            {("106", "USA", "RWA", "asserted")},
+        ),
+        # The conjuncts of a modifier modify the head too: "search and rescue teams".
+        (
+            "Spain sent search and rescue teams to Morocco on Sunday.",
+            {("073", "ESP", "MAR", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -71,6 +71,9 @@ IRREGULAR_FORCES = frozenset({"INS", "REB", "SEP", "PRM", "UAF", "CRM"})
 CIVIL_SECTORS = frozenset({"OPP", "CVL", "MED", "LAB", "EDU", "AGR", "HLH", "REL", "PTY"})
 AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 VISIT_CODES = frozenset({"042"})
+# Verbs that make a demand of what they tell someone they must do.
+TELLING_VERBS = frozenset({"tell", "inform", "remind", "notify"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
 # Meetings and talks, which CAMEO codes apart when held in a third country (044).
 MEETING_CODES = frozenset({"040", "046"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
@@ -172,7 +175,11 @@ class EventCoder:
                 used_nouns.add(light[0].i)
                 yield from self._verbal(token, light[0], light[1], actors, earlier)
                 return
-            verbal = self._verb_pattern(token, lemmas) or self._appeal_pattern(token)
+            verbal = (
+                self._verb_pattern(token, lemmas)
+                or self._appeal_pattern(token)
+                or self._obligation_pattern(token)
+            )
             if verbal is not None:
                 yield from self._verbal(token, token, verbal, actors, earlier)
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
@@ -254,6 +261,19 @@ class EventCoder:
         if lemma not in self.lexicon.appeal_verbs or not _asks_someone_to_act(verb):
             return None
         return Pattern("020", "verb", lemma, (), frozenset(), frozenset(), None)
+
+    def _obligation_pattern(self, verb: Token) -> Pattern | None:
+        """ "Told Rwanda that it must pull its troops out": telling someone what they must
+        do is a demand, coded by what it demands."""
+        lemma = self._lemma(verb)
+        if lemma not in TELLING_VERBS:
+            return None
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children
+            ):
+                return Pattern("100", "verb", lemma, (), frozenset(), frozenset(), None)
+        return None
 
     def _asked_for(self, verb: Token, code: str) -> str:
         """An appeal, demand or warning coded by what it asks for or warns of ("urged them
@@ -1150,6 +1170,8 @@ def _phrase_lemmas(head: Token) -> Iterable[str]:
         if child.dep_ in ("compound", "amod", "nmod", "conj"):
             yield child.lemma_.lower()
             yield from (w.lower() for w in child.lemma_.split("-"))
+            # "search and rescue teams": the modifier's conjuncts modify the head too
+            yield from (c.lemma_.lower() for c in child.children if c.dep_ == "conj")
         if child.dep_ == "prep" and child.lower_ in ("to", "of", "for", "in"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
