@@ -416,6 +416,17 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Spain sent search and rescue teams to Morocco on Sunday.",
             {("073", "ESP", "MAR", "asserted")},
         ),
+        # Police put on alert is a police alert (151); protests are demonstrations (141).
+        (
+            "Nigerian police put officers across Abuja on high alert on Sunday.",
+            {("151", "NGACOPNPF", None, "asserted")},
+        ),
+        ("Kenyan activists held protests in Nairobi.", {("141", "KENCVL", None, "asserted")}),
+        # A state's forces bombing a market is an air strike.
+        (
+            "Ethiopia's air force bombed a market in the Amhara region.",
+            {("195", "ETHMIL", None, "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",
