@@ -427,6 +427,16 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Ethiopia's air force bombed a market in the Amhara region.",
             {("195", "ETHMIL", None, "asserted")},
         ),
+        # "Return to dialogue" is to resume talks: an appeal to meet, not for a release.
+        (
+            "China urged India and Pakistan on Thursday to return to dialogue.",
+            {("026", "CHN", "IND", "asserted"), ("026", "CHN", "PAK", "asserted")},
+        ),
+        # An appeal to accept mediation is 028.
+        (
+            "Ankara urged Ethiopia and Somalia to accept Turkish mediation in their dispute.",
+            {("028", "TURGOV", "ETH", "asserted"), ("028", "TURGOV", "SOM", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

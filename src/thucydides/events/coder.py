@@ -1237,14 +1237,20 @@ def _without_protest_demands(codings: list[Coding]) -> list[Coding]:
 def _without_asked_acts(codings: list[Coding]) -> list[Coding]:
     """ "Demanded that Rwanda withdraw its troops": the appeal or demand (coded by what it
     asks for) stands for the act asked for, which is not coded as well."""
-    asks = {c.trigger.i for c in codings if c.code[:2] in ("02", "10")}
+    asked = {
+        complement.i
+        for c in codings
+        if c.code[:2] in ("02", "10")
+        for complement in c.trigger.children
+        if complement.dep_ in ("ccomp", "xcomp") or roles.is_infinitive_clause(complement)
+    }
+    # the act asked for, or an event noun inside it ("to accept Turkish mediation")
     return [
         c
         for c in codings
         if not (
             c.factuality == "possible"
-            and c.trigger.head.i in asks
-            and (c.trigger.dep_ in ("ccomp", "xcomp") or roles.is_infinitive_clause(c.trigger))
+            and (c.trigger.i in asked or any(a.i in asked for a in c.trigger.ancestors))
         )
     ]
 
