@@ -437,6 +437,11 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Ankara urged Ethiopia and Somalia to accept Turkish mediation in their dispute.",
             {("028", "TURGOV", "ETH", "asserted"), ("028", "TURGOV", "SOM", "asserted")},
         ),
+        # "Its" forces in a report are the reporter's.
+        (
+            "Turkey's defence ministry said its warplanes had struck targets in northern Iraq.",
+            {("195", "TURMIL", "IRQ", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

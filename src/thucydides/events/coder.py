@@ -585,9 +585,25 @@ class EventCoder:
                 if reporter is not None and reporter.i != verb.i:
                     refs = [r for h in roles.subject_heads(reporter) for r in actors.resolve(h)]
                     inferred = bool(refs)
+            if refs and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children
+            ):
+                # "Turkey's defence ministry said its warplanes had not struck ...": the
+                # reporter's own forces
+                refs = [self._reporters_own(r, verb, actors) for r in refs]
             inferred = inferred or head.pos_ == "PRON"
             found.extend(refs)
         return found, inferred
+
+    def _reporters_own(self, ref: ActorRef, verb: Token, actors: DocumentActors) -> ActorRef:
+        reporter = self._reporter(verb)
+        if ref.actor.country is not None or ref.actor.sector is None or reporter is None:
+            return ref
+        speaker = actors.first(roles.subject_heads(reporter))
+        country = speaker.actor.country if speaker is not None else None
+        if country is None or country in ("IGO", "NGO"):
+            return ref
+        return replace(ref, actor=located(ref.actor, country))
 
     def _recipients(
         self,
