@@ -12,7 +12,7 @@ PETRARCH = SHARED / "data" / "dev" / "petrarch_validation"
 # Issue 4 asks for triple precision 0.75, recall 0.70 and root F1 0.80; these floors are the
 # level reached so far (dyadic scoring, as PETRARCH's require_dyad), to be raised, never
 # lowered.
-TRIPLE_PRECISION_FLOOR = 0.29
+TRIPLE_PRECISION_FLOOR = 0.30
 TRIPLE_RECALL_FLOOR = 0.17
 ROOT_F1_FLOOR = 0.41
 
