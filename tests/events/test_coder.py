@@ -442,6 +442,20 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Turkey's defence ministry said its warplanes had struck targets in northern Iraq.",
             {("195", "TURMIL", "IRQ", "asserted")},
         ),
+        # "It" in what someone denies is the denier.
+        (
+            "Belarus denied on Friday that it was massing troops on its border with Ukraine.",
+            {("154", "BLR", "UKR", "negated")},
+        ),
+        # Blocking a package of measures is a veto; blocking a platform is censorship.
+        (
+            "Hungary blocked the EU's next package of sanctions against Russia.",
+            {("129", "HUN", "IGOEUREEC", "asserted")},
+        ),
+        (
+            "Pakistan's government blocked access to the social media platform X on Saturday.",
+            {("1721", "PAKGOV", None, "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

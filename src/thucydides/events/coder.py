@@ -581,7 +581,8 @@ class EventCoder:
             if not refs and head.lower_ in roles.REPORTED_PRONOUNS | {"he", "she"}:
                 # "Iran said it was ready to talk": "it" is the one who said so; "the
                 # minister said he was confident" likewise.
-                reporter = self._reporter(verb)
+                # "Belarus denied that it was massing troops": the one who denied it
+                reporter = self._reporter(verb) or self._denier(verb)
                 if reporter is not None and reporter.i != verb.i:
                     refs = [r for h in roles.subject_heads(reporter) for r in actors.resolve(h)]
                     inferred = bool(refs)
@@ -807,6 +808,12 @@ class EventCoder:
     def _refusal(self, verb: Token) -> Token | None:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.refusal_verbs:
             return verb.head
+        return None
+
+    def _denier(self, verb: Token) -> Token | None:
+        for governor in roles.governing_chain(verb):
+            if governor.i != verb.i and governor.lemma_.lower() in self.lexicon.denial_verbs:
+                return governor
         return None
 
     def _reporter(self, verb: Token) -> Token | None:
