@@ -456,6 +456,11 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Pakistan's government blocked access to the social media platform X on Saturday.",
             {("1721", "PAKGOV", None, "asserted")},
         ),
+        # Whom one condemns "for" doing something is the one who did it.
+        (
+            "Pakistan condemned India for violating the ceasefire.",
+            {("111", "PAK", "IND", "asserted"), ("196", "IND", None, "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

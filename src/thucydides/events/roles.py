@@ -96,7 +96,10 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
             above = next((a for a in current.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if above is None:
                 return []
-            objects = [c for c in above.children if c.dep_ == "dobj"]
+            # "fined Apple 500 million euros for breaching ...": the person, not the sum
+            objects = [c for c in above.children if c.dep_ == "dative"] or [
+                c for c in above.children if c.dep_ == "dobj"
+            ]
             if current.head.lower_ != "by" and objects and above.lemma_.lower() in object_control:
                 return objects
             current = above
