@@ -461,6 +461,26 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Pakistan condemned India for violating the ceasefire.",
             {("111", "PAK", "IND", "asserted"), ("196", "IND", None, "asserted")},
         ),
+        # What a proposal proposes has not happened.
+        (
+            "Mexico's president rejected a US proposal to deploy American troops in Mexico.",
+            {("125", "MEXGOV", "USA", "asserted"), ("154", "USA", "MEX", "possible")},
+        ),
+        # A resolution speaks for whoever adopted it.
+        (
+            "The UN Security Council adopted a resolution demanding a ceasefire in Sudan.",
+            {("107", "IGOUNOSC", "SDN", "asserted")},
+        ),
+        # Regaining control of a place is taking it, from whom it is taken.
+        (
+            "Sudan's army regained control of the presidential palace from the RSF on Friday.",
+            {("192", "SDNMILSAF", "SDNREBRSF", "asserted")},
+        ),
+        # Where a march goes is not whom it is aimed at.
+        (
+            "Thousands of Serbian students marched to Novi Sad on Saturday.",
+            {("141", "SRBEDU", None, "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

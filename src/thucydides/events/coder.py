@@ -74,6 +74,8 @@ VISIT_CODES = frozenset({"042"})
 # Verbs that make a demand of what they tell someone they must do.
 TELLING_VERBS = frozenset({"tell", "inform", "remind", "notify"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# Prepositions of where a march goes.
+MARCH_PREPS = frozenset({"to", "into", "through", "toward", "towards", "across"})
 # Meetings and talks, which CAMEO codes apart when held in a third country (044).
 MEETING_CODES = frozenset({"040", "046"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
@@ -575,6 +577,9 @@ class EventCoder:
         inferred = False
         for head in heads:
             refs = actors.resolve(head)
+            if not refs and head.lemma_.lower() in self.lexicon.document_nouns:
+                # "the Council adopted a resolution demanding a ceasefire": who adopted it
+                refs = [r for h in roles.subject_heads(head.head) for r in actors.resolve(h)]
             if not refs and head.lemma_.lower() in EVENT_ANAPHORS:
                 refs = _anaphoric_actor(earlier)
                 inferred = bool(refs)
@@ -693,6 +698,9 @@ class EventCoder:
             ]
             # "withdrew its troops from the town of Vuhledar": not done to its own country
             refs = [r for r in refs if not (_is_country(r) and r.actor.country in agent_countries)]
+            if code[:2] == "14" and head.head.lower_ in MARCH_PREPS:
+                # "students marched to Novi Sad": where they went, not whom at
+                refs = [r for r in refs if r.actor.kind != "region"]
             if refs and _placed(head) and not _aimed(head, code):
                 # "imposed a curfew in Kathmandu": the place, not the government its capital
                 # stands for; and no recipient at all when it is the actor's own country.

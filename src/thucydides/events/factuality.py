@@ -38,7 +38,7 @@ def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
     """
     if _is_negated(trigger, lexicon):
         return "negated"
-    if _is_possible(trigger, lexicon):
+    if _is_possible(trigger, lexicon) or _proposed(trigger, lexicon):
         return "possible"
     current = trigger
     for _ in range(8):
@@ -67,6 +67,15 @@ def factuality(trigger: Token, lexicon: Lexicon) -> Factuality:
             return "possible"
         current = governor
     return "asserted"
+
+
+def _proposed(trigger: Token, lexicon: Lexicon) -> bool:
+    """ "A US proposal to deploy troops", "an offer to mediate": what is proposed."""
+    return (
+        trigger.dep_ in ("acl", "relcl")
+        and trigger.head.lemma_.lower() in lexicon.proposal_nouns
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
+    )
 
 
 def _is_negated(token: Token, lexicon: Lexicon) -> bool:

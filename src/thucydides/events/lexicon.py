@@ -66,6 +66,8 @@ class Lexicon:
     participation_verbs: frozenset[str]
     commemoration_nouns: frozenset[str]
     patient_nouns: frozenset[str]  # "his detention": the possessor is who suffers it
+    proposal_nouns: frozenset[str]  # "a proposal to deploy troops": the act is possible
+    document_nouns: frozenset[str]  # "a resolution demanding ...": its adopter speaks
     aid_codes: frozenset[str]  # codes about aid, made specific by its kind
     aid_kinds: Mapping[str, frozenset[str]]  # last digit → words naming that kind of aid
 
@@ -174,6 +176,8 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         participation_verbs=words("participation_verbs"),
         commemoration_nouns=words("commemoration_nouns"),
         patient_nouns=words("patient_nouns"),
+        proposal_nouns=words("proposal_nouns"),
+        document_nouns=words("document_nouns"),
         aid_codes=words("aid_codes"),
         aid_kinds={
             str(digit): frozenset(str(w).lower() for w in cues)
