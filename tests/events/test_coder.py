@@ -481,6 +481,11 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Thousands of Serbian students marched to Novi Sad on Saturday.",
             {("141", "SRBEDU", None, "asserted")},
         ),
+        # Missiles launched at someone are an attack, not a show of force.
+        (
+            "Russia launched more than 400 drones and 40 missiles at Ukraine overnight.",
+            {("195", "RUS", "UKR", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -146,7 +146,8 @@ def test_event_patterns_use_real_codes_and_string_lemmas() -> None:
             assert all(p.code in codes for p in patterns)
     assert set(lexicon.refusal_codes.values()) <= codes
     assert set(lexicon.instruments.values()) <= codes
-    assert lexicon.patient_nouns and all(n == n.lower() for n in lexicon.patient_nouns)
+    for nouns in (lexicon.patient_nouns, lexicon.proposal_nouns, lexicon.document_nouns):
+        assert nouns and all(n == n.lower() and " " not in n for n in nouns)
     # every aid code refined by every kind is a code of the codebook
     for code in lexicon.aid_codes:
         for digit in lexicon.aid_kinds:

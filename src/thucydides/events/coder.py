@@ -74,6 +74,8 @@ VISIT_CODES = frozenset({"042"})
 # Verbs that make a demand of what they tell someone they must do.
 TELLING_VERBS = frozenset({"tell", "inform", "remind", "notify"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# Prepositions that aim a weapon at someone.
+AIMING_PREPS = frozenset({"at", "against", "toward", "towards"})
 # Prepositions of where a march goes.
 MARCH_PREPS = frozenset({"to", "into", "through", "toward", "towards", "across"})
 # Meetings and talks, which CAMEO codes apart when held in a third country (044).
@@ -254,6 +256,8 @@ class EventCoder:
                 continue
             if pattern.code in VISIT_CODES and pattern.particles and not _travels(verb):
                 continue
+            if pattern.code == "150" and _aimed_at_someone(verb):
+                continue  # "launched missiles at Ukraine" is an attack, not a show of force
             return pattern
         return None
 
@@ -1111,6 +1115,14 @@ def _history(trigger: Token) -> bool:
             for c in clause.children
         )
     )
+
+
+def _aimed_at_someone(verb: Token) -> bool:
+    """Whether the verb or its objects are aimed "at" someone: "launched drones and
+    missiles at Ukraine"."""
+    objects = roles.object_heads(verb)
+    heads = [verb, *objects, *(c for o in objects for c in o.conjuncts)]
+    return any(roles.prepositional_objects(h, AIMING_PREPS) for h in heads)
 
 
 def _travels(verb: Token) -> bool:

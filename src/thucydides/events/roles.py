@@ -240,6 +240,9 @@ def recipient_candidates(
         else:
             candidates.append(obj)
             candidates.extend(nested_objects(obj, objects, participles=territorial))
+            for conjunct in obj.conjuncts:
+                # "launched drones and missiles at Ukraine"
+                candidates.extend(nested_objects(conjunct, objects, participles=territorial))
     for head in prepositional_objects(verb, preps):
         if head.pos_ == "VERB" and head.head.lower_ != "by":
             # "open to receiving help from the US": look inside ("by doing" is a means)
