@@ -486,6 +486,11 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Russia launched more than 400 drones and 40 missiles at Ukraine overnight.",
             {("195", "RUS", "UKR", "asserted")},
         ),
+        # Ordering foreign troops to leave is an expulsion.
+        (
+            "Chad ordered French troops to leave the country by the end of January.",
+            {("166", "TCD", "FRAMIL", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",
