@@ -491,6 +491,11 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "Chad ordered French troops to leave the country by the end of January.",
             {("166", "TCD", "FRAMIL", "asserted")},
         ),
+        # When or why an act happened does not say what it is about: no military aid here.
+        (
+            "The African Union suspended Niger's membership after the military coup.",
+            {("160", "IGOAU", "NER", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",

@@ -74,6 +74,10 @@ VISIT_CODES = frozenset({"042"})
 # Verbs that make a demand of what they tell someone they must do.
 TELLING_VERBS = frozenset({"tell", "inform", "remind", "notify"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# Prepositions of a circumstance, not of what an act is about.
+CIRCUMSTANCE_PREPS = frozenset(
+    {"after", "before", "during", "since", "amid", "following", "despite", "because"}
+)
 # Prepositions that aim a weapon at someone.
 AIMING_PREPS = frozenset({"at", "against", "toward", "towards"})
 # Prepositions of where a march goes.
@@ -1098,7 +1102,9 @@ def _argument_lemmas(trigger: Token) -> set[str]:
     return {
         t.lemma_.lower()
         for child in trigger.children
-        if child.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "punct", "cc")
+        if child.dep_ not in ("nsubj", "nsubjpass", "poss", "agent", "punct", "cc", "advcl")
+        # nor when or why: "suspended its membership after the military coup"
+        and not (child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPS)
         for t in child.subtree
     }
 
@@ -1179,6 +1185,8 @@ def _object_lemmas(verb: Token) -> frozenset[str]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         heads.append(verb.head)  # "the agreement signed by ...": what was signed
     for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ in CIRCUMSTANCE_PREPS:
+            continue  # "suspended its membership after the military coup"
         heads.extend(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
         # "pulled out of talks", parsed as "out" → "of" → "talks"
         for inner in (g for g in prep.children if g.dep_ == "prep"):
