@@ -496,6 +496,12 @@ def test_remembered_events_are_not_coded(code_text: CodeText) -> None:
             "The African Union suspended Niger's membership after the military coup.",
             {("160", "IGOAU", "NER", "asserted")},
         ),
+        # Telephoning someone is a call (041); its purpose is the same event.
+        (
+            "Turkish President Recep Tayyip Erdogan telephoned Russian President Vladimir Putin"
+            " on Tuesday to discuss trade.",
+            {("041", "TURGOV", "RUSGOV", "asserted")},
+        ),
         # A visit is 042 only: the host's 043 is not coded as well.
         (
             "Indian Prime Minister Narendra Modi visited Moscow.",
