@@ -16,7 +16,7 @@ duplicate codings of one event within a sentence. Dates and places are added aft
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -315,9 +315,7 @@ class EventCoder:
         lemmas = sentence_lemmas(verb)
         for obj in roles.object_heads(verb):
             for clause in obj.children:
-                if clause.dep_ in ("acl", "relcl") and any(
-                    c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children
-                ):
+                if clause.dep_ in ("acl", "relcl") and roles.has_to(clause):
                     act = self._act_pattern(clause, lemmas)
                     if act is not None:
                         return self.lexicon.refusal_code(act.code)
@@ -445,30 +443,19 @@ class EventCoder:
             for one in agents:
                 for other in agents:
                     if _identity(other) != _identity(one):
-                        intended = list(self._intended(intention, refined, one, other))
-                        if not any(i.code[:2] == "03" for i in intended):
-                            venue = self._venue(refined, verb, one, other, actors)
-                            yield frame.coding(venue, one, other)
-                        yield from intended
+                        yield from self._act_or_intent(
+                            frame, intention, refined, verb, one, other, other, actors
+                        )
             return
         declined = code[:2] in COOPERATIVE_ROOTS and fact == "negated" and _will_not(verb)
         for agent in _or_none(agents):
             resolved = self._refine(self._state_code(pattern, code, agent), verb)
             for recipient in _or_none(recipients):
                 if agent is not None or recipient is not None:
-                    intended = list(
-                        self._intended(
-                            intention, resolved, agent, recipient if _code(recipient) else addressee
-                        )
-                        if agent is not None
-                        else ()
+                    addressed = recipient if _code(recipient) else addressee
+                    yield from self._act_or_intent(
+                        frame, intention, resolved, verb, agent, recipient, addressed, actors
                     )
-                    if not any(i.code[:2] == "03" for i in intended):
-                        venue = self._venue(resolved, verb, agent, recipient, actors)
-                        yield frame.coding(venue, agent, recipient)
-                    # the intent to do what this actor would do ("attack" by an army
-                    # is military force: a threat of force)
-                    yield from intended
                     if declined and agent is not None:
                         # "said he would not provide support to Israel": saying one will
                         # not cooperate is itself a rejection (12x), which did happen.
@@ -476,6 +463,27 @@ class EventCoder:
                             frame.coding(self.lexicon.refusal_code(code), agent, recipient),
                             factuality="asserted",
                         )
+
+    def _act_or_intent(
+        self,
+        frame: _Frame,
+        intention: tuple[_Frame, bool] | None,
+        code: str,
+        verb: Token,
+        agent: ActorRef | None,
+        recipient: ActorRef | None,
+        addressed: ActorRef | None,
+        actors: DocumentActors,
+    ) -> Iterator[Coding]:
+        """The act, and the intent to do it when it is only declared (addressed to
+        ``addressed``): an intent to cooperate (03x) stands for the act, a threat (13x) is
+        coded beside it ("attack" by an army is military force: a threat of force)."""
+        intended = (
+            list(self._intended(intention, code, agent, addressed)) if agent is not None else []
+        )
+        if not any(i.code[:2] == "03" for i in intended):
+            yield frame.coding(self._venue(code, verb, agent, recipient, actors), agent, recipient)
+        yield from intended
 
     def _venue(
         self,
@@ -827,18 +835,14 @@ class EventCoder:
         return None
 
     def _denier(self, verb: Token) -> Token | None:
-        for governor in roles.governing_chain(verb):
-            if governor.i != verb.i and governor.lemma_.lower() in self.lexicon.denial_verbs:
-                return governor
-        return None
+        return _governor_among(verb, self.lexicon.denial_verbs)
 
     def _reporter(self, verb: Token) -> Token | None:
         """The reporting verb an event is told under: "X said (that) ...", or the cue of the
         quotation the trigger stands in."""
-        for governor in roles.governing_chain(verb):
-            if governor.i != verb.i and governor.lemma_.lower() in self.lexicon.reporting_verbs:
-                return governor
-        return quotation_cue(verb, self.lexicon.reporting_verbs)
+        return _governor_among(verb, self.lexicon.reporting_verbs) or quotation_cue(
+            verb, self.lexicon.reporting_verbs
+        )
 
     def _speaker(
         self, verb: Token, reporter: Token | None, actors: DocumentActors
@@ -976,12 +980,11 @@ class EventCoder:
     def _aid_kind(self, code: str, trigger: Token) -> str:
         """ "Appealed for financial help" (0231), "suspended military aid" (1622): the kind
         of aid its words name makes an aid code specific."""
-        words = _argument_lemmas(trigger)
-        for digit, cues in self.lexicon.aid_kinds.items():
-            if not words.isdisjoint(cues):
-                # 070 "provide aid" has its kinds beside it (071 ...), the others below
-                return code[:2] + digit if code == "070" else code + digit
-        return code
+        digit = _cued_digit(self.lexicon.aid_kinds, _argument_lemmas(trigger))
+        if digit is None:
+            return code
+        # 070 "provide aid" has its kinds beside it (071 ...), the others below
+        return code[:2] + digit if code == "070" else code + digit
 
     def _investigated(self, trigger: Token) -> str:
         """ "Opened an investigation into alleged abuses by the army" (092), "an insurrection
@@ -1006,10 +1009,8 @@ class EventCoder:
             for t in c.subtree
         }
         words = {t.lemma_.lower() for t in (*trigger.subtree, *clause.subtree) if t.i not in aside}
-        for digit, cues in self.lexicon.protest_aims.items():
-            if not words.isdisjoint(cues):
-                return code + digit
-        return code
+        digit = _cued_digit(self.lexicon.protest_aims, words)
+        return code if digit is None else code + digit
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -1095,6 +1096,20 @@ def _of_the_territory(agent: ActorRef, recipients: list[ActorRef]) -> ActorRef:
     if len(places) != 1 or None in places:
         return agent
     return replace(agent, actor=located(actor, places.pop()))
+
+
+def _governor_among(verb: Token, lemmas: frozenset[str]) -> Token | None:
+    """The nearest verb above ``verb`` whose lemma is one of ``lemmas`` ("said", "denied")."""
+    for governor in roles.governing_chain(verb):
+        if governor.i != verb.i and governor.lemma_.lower() in lemmas:
+            return governor
+    return None
+
+
+def _cued_digit(table: Mapping[str, frozenset[str]], words: set[str]) -> str | None:
+    """The first digit of ``table`` whose cue words appear among ``words`` (the kind of aid,
+    the aim of a protest), or None."""
+    return next((digit for digit, cues in table.items() if not words.isdisjoint(cues)), None)
 
 
 def _argument_lemmas(trigger: Token) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.lexicon import Lexicon
-from thucydides.events.roles import is_infinitive_clause
+from thucydides.events.roles import has_to, is_infinitive_clause
 from thucydides.model import Factuality
 
 # Dependencies through which a governing word's modality reaches the trigger.
@@ -74,7 +74,7 @@ def _proposed(trigger: Token, lexicon: Lexicon) -> bool:
     return (
         trigger.dep_ in ("acl", "relcl")
         and trigger.head.lemma_.lower() in lexicon.proposal_nouns
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
+        and has_to(trigger)
     )
 
 

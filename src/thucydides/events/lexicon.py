@@ -143,6 +143,9 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
     def table(key: str) -> dict[str, str]:
         return {str(k): str(v) for k, v in grammar[key].items()}
 
+    def word_sets(key: str) -> dict[str, frozenset[str]]:
+        return {str(k): frozenset(str(w).lower() for w in v) for k, v in grammar[key].items()}
+
     instruments = {
         str(word): str(code) for code, lemmas in grammar["instruments"].items() for word in lemmas
     }
@@ -179,11 +182,6 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         proposal_nouns=words("proposal_nouns"),
         document_nouns=words("document_nouns"),
         aid_codes=words("aid_codes"),
-        aid_kinds={
-            str(digit): frozenset(str(w).lower() for w in cues)
-            for digit, cues in grammar["aid_kinds"].items()
-        },
-        protest_aims={
-            str(k): frozenset(str(w) for w in v) for k, v in grammar["protest_aims"].items()
-        },
+        aid_kinds=word_sets("aid_kinds"),
+        protest_aims=word_sets("protest_aims"),
     )

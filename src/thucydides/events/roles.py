@@ -74,9 +74,7 @@ def subject_heads(verb: Token, object_control: frozenset[str] = frozenset()) -> 
             # parsed as a participle with an object, and "Rubio, the US secretary of
             # state, called on Russia", a finite verb parsed as one: the noun is the doer.
             noun = current.head
-            if noun.dep_ == "attr" and any(
-                c.dep_ == "aux" and c.tag_ == "TO" for c in current.children
-            ):
+            if noun.dep_ == "attr" and has_to(current):
                 # "Russia became the first country to recognise ...": who "became" it
                 return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS] or [noun]
             return [noun]
@@ -116,10 +114,15 @@ def _shared_agents(verb: Token) -> list[Token]:
     return [a for sibling in siblings for a in _agents(sibling)]
 
 
+def has_to(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive: "to mediate", "a proposal to deploy"."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def is_infinitive_clause(token: Token) -> bool:
     """ "offered on Thursday to mediate": an infinitive the parser attached as an adverbial
     clause, which is the verb's complement all the same."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    return token.dep_ == "advcl" and has_to(token)
 
 
 def _raised(verb: Token) -> bool:
