@@ -26,6 +26,7 @@ def build_events(
     gazetteer: Gazetteer,
 ) -> list[Event]:
     events = []
+    taken: set[str] = set()
     for coding in codings:
         sentence = coding.trigger.sent
         location = event_location(coding.trigger, gazetteer)
@@ -34,7 +35,7 @@ def build_events(
         trigger_span = Span(coding.trigger.idx, coding.trigger.idx + len(coding.trigger.text))
         events.append(
             Event(
-                id=_event_id(document.id, trigger_span, coding),
+                id=_event_id(document.id, trigger_span, coding, taken),
                 sentence=coding.sentence,
                 span=Span(sentence.start_char, sentence.end_char),
                 trigger=Trigger(coding.trigger.text, trigger_span),
@@ -61,10 +62,31 @@ def _place_country(ref: ActorRef | None, location: Location | None) -> ActorRef 
     return replace(ref, actor=replace(actor, country=country, code=f"{country}{actor.sector}"))
 
 
-def _event_id(doc_id: str, span: Span, coding: Coding) -> str:
+def _event_id(doc_id: str, span: Span, coding: Coding, taken: set[str]) -> str:
+    """A stable id, unique in the document: coordinated actors of one trigger ("Rubio and
+    Vance spoke with India") share codes, so the id of a second such event also names where
+    its actor and recipient stand, and an index as a last resort. ``taken`` collects the
+    ids given so far; an event with no twin keeps the id it always had."""
     actor = coding.actor.actor.code if coding.actor else ""
     recipient = coding.recipient.actor.code if coding.recipient else ""
     basis = f"{doc_id}|{span.start}|{coding.code}|{actor}|{recipient}"
+    candidate = _digest(basis)
+    if candidate in taken:
+        basis += f"|{_start(coding.actor)}|{_start(coding.recipient)}"
+        candidate = _digest(basis)
+    index = 1
+    while candidate in taken:
+        candidate = _digest(f"{basis}|{index}")
+        index += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _start(ref: ActorRef | None) -> str:
+    return str(ref.span.start) if ref else ""
+
+
+def _digest(basis: str) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
