@@ -27,9 +27,13 @@ from thucydides.resources import data_path
 BATCH = 16
 Coded = Record | InputError
 T = TypeVar("T")
-# The packages whose code decides what a document is coded into (the engine version).
-_CODING_PACKAGES = ("actors", "events", "ingest", "speech", "time")
-_CODING_MODULES = ("cameo.py", "nlp.py", "output.py", "pipeline.py", "places.py")
+# What does not decide what a document is coded into: storing, serving, exporting and
+# evaluating records, the command line, running the coding elsewhere. Everything else in the
+# package, code and data, counts towards the engine version, so a new package counts at once.
+_NOT_CODING = frozenset(
+    {"store", "web", "export", "evaluate", "cli.py", "cli_output.py", "distributed.py"}
+    | {"coding.py", "__main__.py", "__pycache__"}
+)
 
 
 class BatchCoder(Protocol):
@@ -77,11 +81,7 @@ def engine_version(config: Config) -> str:
     from thucydides import __version__
 
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    files = [p for name in _CODING_PACKAGES for p in sorted((package / name).rglob("*.py"))]
-    files += [package / name for name in _CODING_MODULES]
-    files += sorted(p for p in Path(str(data_path())).rglob("*") if p.is_file())
-    files += [Path(name) for name in config.actor_files]
+    files = coding_sources() + [Path(name) for name in config.actor_files]
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
@@ -90,6 +90,20 @@ def engine_version(config: Config) -> str:
     )
     digest.update(f"{model}={_distribution_version(model)}".encode())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def coding_sources() -> list[Path]:
+    """The package's code and data files that shape a record, in a stable order."""
+    package = Path(__file__).resolve().parent
+    files = [
+        path
+        for path in sorted(package.rglob("*"))
+        if path.is_file() and _NOT_CODING.isdisjoint(path.relative_to(package).parts)
+    ]
+    data = Path(str(data_path())).resolve()
+    if not data.is_relative_to(package):  # data installed apart from the code
+        files += sorted(p for p in data.rglob("*") if p.is_file())
+    return files
 
 
 def _distribution_version(name: str) -> str:
