@@ -35,6 +35,12 @@ class Msg(StrEnum):
     E033 = "not an http(s) URL"
     E034 = "too many redirects (more than {limit})"
     E035 = "not a usable feed: {detail}"
+    E036 = (
+        "no complete answer within {seconds} s (the --timeout deadline covers connecting, "
+        "the headers, the body and every redirect)"
+    )
+    E037 = "not a valid URL: {detail}"
+    E038 = "cannot decode the response: {detail}"
     E040 = "cannot open the store {path}: {detail}"
     E041 = (
         "the store {path} has schema version {found}; this version of thucydides "
