@@ -22,9 +22,21 @@ class Msg(StrEnum):
     E008 = "invalid date {value!r}: expected YYYY-MM-DD"
     E010 = "could not read: {detail}"
     E011 = "internal error while coding: {detail}"
+    # Hostile or broken inputs (issue #20): refused one at a time, never the batch.
+    E012 = "not a regular file (a device, FIFO or socket): only files and directories are read"
+    E013 = "larger than the limit of {limit} bytes (raise it with --max-bytes)"
+    E014 = "field {field!r} must be a string, not {kind}"
+    E015 = "not text: {share:.0%} of the characters are control characters"
+    E016 = "cannot write the output {path}: {detail}"
+    E017 = "no words to code: the text has no letters"
+    E018 = "could not parse the HTML page: {detail}"
     E020 = "no spaCy English model is installed (tried: {tried})"
     E021 = "data file {path} is invalid: {detail}"
     W001 = "no publication date known: relative time expressions are left unresolved"
+    W002 = (
+        "a long document ({chars} characters) was coded in segments of at most {limit}: "
+        "pronouns, quotations and dates do not reach across segments"
+    )
     # The corpus layer: fetching, the store, exports and Dask.
     E030 = (
         "refused: {host} resolves to the non-public address {address} "
@@ -64,6 +76,15 @@ class Msg(StrEnum):
     E056 = "unsupported content type {kind!r}: expected {expected}"
     E057 = "method {method} is not allowed here"
     E058 = "internal server error ({kind}); the server log has the details"
+    E059 = "the search text {text!r} has no words to search for"
+    # Reliability of the web API (issue #20).
+    E065 = "JSON nested deeper than {limit} levels"
+    E066 = "could not store the document ({kind}): {detail}"
+    E067 = (
+        "the article's text has {size} characters, over the coding budget of {limit} "
+        "(thucydides serve --code-text-limit)"
+    )
+    E068 = "every coding slot is busy ({capacity} at once): retry in {seconds} s"
     W050 = (
         "serving on {host}, reachable from other machines, with every read open: "
         "use --private and --token to restrict it"
@@ -103,6 +124,10 @@ class InputError(ThucydidesError):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.detail}"
+
+
+class QueryError(ThucydidesError):
+    """A query of the store cannot be asked as given (a search text with no words)."""
 
 
 class ConfigError(ThucydidesError):
