@@ -76,7 +76,7 @@ class Msg(StrEnum):
     E056 = "unsupported content type {kind!r}: expected {expected}"
     E057 = "method {method} is not allowed here"
     E058 = "internal server error ({kind}); the server log has the details"
-    E059 = "the search text {text!r} has no words to search for"
+    E059 = "the search text has no words to search for (only spaces or control characters)"
     # Reliability of the web API (issue #20).
     E065 = "JSON nested deeper than {limit} levels"
     E066 = "could not store the document ({kind}): {detail}"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
+from thucydides.cli import app
+from thucydides.errors import Msg, QueryError
 from thucydides.store import EventFilter, Store
-from thucydides.store.reader import period_of
+from thucydides.store.reader import fts_query, period_of
 
 
 def _ids(store: Store, **where: object) -> set[str]:
@@ -67,3 +70,26 @@ def test_timeline_of_a_dyad_and_of_a_topic(corpus_store: Store) -> None:
 )
 def test_periods(value: str | None, precision: str | None, by: str, period: str) -> None:
     assert period_of(value, precision, by) == period  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [" ", "\x00", " \t\n", "\x00 \x01"])
+def test_search_text_without_words_is_a_query_error(corpus_store: Store, text: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        corpus_store.reader.events(EventFilter(text=text))
+    assert raised.value.msg is Msg.E059
+    with pytest.raises(QueryError):
+        corpus_store.reader.timeline(topic=text)
+
+
+def test_control_characters_separate_search_words(corpus_store: Store) -> None:
+    assert fts_query("drones\x00") == '"drones"'
+    assert fts_query('a\x00"b') == '"a" """b"'
+    assert _ids(corpus_store, text="\x00drones\x00") == {"kharkiv-1"}
+
+
+def test_the_command_line_says_what_is_wrong_with_the_search(corpus_store: Store) -> None:
+    result = CliRunner().invoke(
+        app, ["query", "events", "--db", str(corpus_store.path), "--text", " "]
+    )
+    assert result.exit_code == 2, result.output
+    assert "E059" in result.output and "Traceback" not in result.output

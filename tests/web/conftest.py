@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.web.texts import ARTICLES
@@ -56,3 +61,26 @@ def client(web_store: Path, pipeline: Pipeline) -> Iterator[TestClient]:
     """Reads open, writes with TOKEN: the default configuration with a token."""
     with served(web_store, pipeline, token=TOKEN) as test_client:
         yield test_client
+
+
+@contextmanager
+def live(app: FastAPI) -> Iterator[tuple[str, int]]:
+    """The app served by a real uvicorn (as ``thucydides serve`` runs it) on 127.0.0.1 at
+    an ephemeral port, in a thread: for what only a real server shows (connections)."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(app, log_level="critical", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.02)
+    try:
+        yield listener.getsockname()
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        listener.close()

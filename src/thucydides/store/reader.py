@@ -8,12 +8,14 @@ PAKGOV and PAKMIL) or a country code exactly.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Literal
 
+from thucydides.errors import Msg, QueryError
 from thucydides.model import Document
 from thucydides.store.merge import Mention
 
@@ -299,9 +301,19 @@ _TEXT_MATCH = """({alias}.doc, {alias}.sentence) IN (SELECT s.doc, s.idx FROM se
   JOIN sentences s ON s.rowid = sentences_fts.rowid WHERE sentences_fts MATCH ?)"""
 
 
+# FTS5's query parser ends a string at a NUL ("unterminated string"); no control character
+# is part of a word, so they all separate words.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def fts_query(text: str) -> str:
-    """Every word of a free-text query as a quoted FTS5 term: no operator surprises."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+    """Every word of a free-text query as a quoted FTS5 term: no operator surprises. A text
+    with no words (blank, or only control characters) is a QueryError, not an FTS5 syntax
+    error."""
+    words = _CONTROL.sub(" ", text).split()
+    if not words:
+        raise QueryError(Msg.E059)
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 def _like_escape(text: str) -> str:

@@ -7,6 +7,8 @@ them; ``POST /api/code`` answers with a ``thucydides/1`` record.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import asdict, fields, is_dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -24,7 +26,6 @@ from thucydides.web import queries
 from thucydides.web.http import (
     HttpError,
     documents_from_body,
-    read_body,
     require_read,
     require_write,
     web_state,
@@ -331,8 +332,15 @@ _BODY_DOC = {
     openapi_extra=_BODY_DOC,
     responses={
         200: {"description": "A thucydides/1 record (schema: /api/schema/thucydides-1.json)."},
-        413: {"description": "The body is over the size limit."},
+        413: {
+            "description": "The body is over the size limit (E051), or the article's text "
+            "over the coding budget (E067, `serve --code-text-limit`)."
+        },
         422: {"description": "The article cannot be coded (empty, not English, bad date)."},
+        429: {
+            "description": "Every coding slot is busy (E068, `serve --coding-capacity`): "
+            "retry after the seconds in Retry-After."
+        },
     },
 )
 async def code(
@@ -349,14 +357,33 @@ async def code(
     """Code one article, sent as a JSON document ``{"text" | "html", "published", "id",
     "title", "url"}`` or as a ``text/plain`` or ``text/html`` body, into ``thucydides/1``.
     Nothing is stored."""
-    body = await read_body(request, state.settings.code_limit)
-    documents = documents_from_body(
-        body, request.headers.get("content-type", ""), published, many=False
-    )
-    (result,) = await run_in_threadpool(state.code, as_jsonl(documents))
+    body = await request.body()  # bounded by the app's body limit as it streams in
+    kind = request.headers.get("content-type", "")
+    documents = await run_in_threadpool(documents_from_body, body, kind, published, False)
+    async with coding_slot(state):
+        result = await run_in_threadpool(state.code, as_jsonl(documents))
     if isinstance(result, InputError):
-        raise HttpError.of(422, result)
+        raise HttpError.of(413 if result.msg is Msg.E067 else 422, result)
     return JSONResponse(record_json(result))
+
+
+RETRY_AFTER = 5  # seconds a client refused for lack of coding capacity is asked to wait
+
+
+@asynccontextmanager
+async def coding_slot(state: WebState) -> AsyncIterator[None]:
+    """A place among the codings admitted at once, or 429 with Retry-After when all are
+    taken: behind a long coding others wait a bounded while, or are told to come back."""
+    capacity = state.settings.coding_capacity
+    if state.codings >= capacity:
+        retry = {"Retry-After": str(RETRY_AFTER)}
+        raise HttpError(429, Msg.E068, retry, capacity=capacity, seconds=RETRY_AFTER)
+    state.codings += 1
+    try:
+        async with state.coder_turn:
+            yield
+    finally:
+        state.codings -= 1
 
 
 @write.post(
@@ -387,10 +414,9 @@ async def ingest_documents(
 ) -> JSONResponse:
     """Code and store JSON documents (an array, ``{"documents": [...]}`` or JSON Lines);
     those already stored (same id or text) are skipped. Needs ``Authorization: Bearer``."""
-    body = await read_body(request, state.settings.ingest_limit)
-    documents = documents_from_body(
-        body, request.headers.get("content-type", ""), published, many=True
-    )
+    body = await request.body()  # bounded by the app's body limit as it streams in
+    kind = request.headers.get("content-type", "")
+    documents = await run_in_threadpool(documents_from_body, body, kind, published, True)
     outcomes = await run_in_threadpool(state.ingest, as_jsonl(documents))
     report = [_outcome(n, o) for n, o in enumerate(outcomes)]
     statuses = [o["status"] for o in report]

@@ -10,17 +10,17 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from anyio import to_thread
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thucydides import __version__
-from thucydides.errors import Msg
+from thucydides.errors import Msg, QueryError
 from thucydides.pipeline import Pipeline
 from thucydides.web import api, pages
-from thucydides.web.http import HttpError, LoginRequired
+from thucydides.web.http import HttpError, LoginRequired, require_read, too_large
 from thucydides.web.state import WebSettings, WebState
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,73 @@ class Hardening:
         await self.app(scope, receive, send_hardened)
 
 
+class Guard:
+    """Pure ASGI middleware between the server and the app, so that no request costs the
+    server: a body is bounded by its route's limit (the declared Content-Length before any
+    of it is read, a chunked body as it arrives), and an internal error becomes an E058
+    response instead of an exception, on which uvicorn would drop the keep-alive
+    connection and fail the client's next request."""
+
+    def __init__(self, app: ASGIApp, settings: WebSettings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.settings.body_limit(scope["path"])
+        if _declared_length(scope) > limit:
+            await _respond(scope, receive, send, too_large(limit))
+            return
+        received = 0
+        started = False
+
+        async def receive_bounded() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise too_large(limit)
+            return message
+
+        async def send_tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive_bounded, send_tracked)
+        except Exception as exc:
+            if started:  # too late for an error response: the server closes the connection
+                raise
+            await _respond(scope, receive, send, _as_http_error(exc, scope))
+
+
+def _declared_length(scope: Scope) -> int:
+    for name, value in scope["headers"]:
+        if name == b"content-length" and value.isdigit():
+            return int(value)
+    return 0
+
+
+def _as_http_error(exc: Exception, scope: Scope) -> HttpError:
+    if isinstance(exc, HttpError):
+        return exc
+    log.error("error while serving %s", scope["path"], exc_info=exc)
+    return HttpError(500, Msg.E058, kind=type(exc).__name__)
+
+
+async def _respond(scope: Scope, receive: Receive, send: Send, error: HttpError) -> None:
+    request = Request(scope, receive)
+    try:
+        response = error_response(request, error)
+    except Exception:  # the error page itself broke: the plain JSON error
+        log.exception("error while rendering the error page for %s", scope["path"])
+        response = JSONResponse(error.body(), status_code=error.status, headers=error.headers)
+    await response(scope, receive, send)
+
+
 def create_app(settings: WebSettings, pipeline: Pipeline | None = None) -> FastAPI:
     """The application over the store ``settings.db`` (created if absent). A ``pipeline``
     given is used to code; otherwise one is loaded on the first coding request."""
@@ -97,16 +164,23 @@ def create_app(settings: WebSettings, pipeline: Pipeline | None = None) -> FastA
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
+        openapi_url=None,  # served below, behind the token on a private server
         lifespan=lifespan,
     )
     app.state.web = state
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(require_read)])
+    def openapi_document() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
     app.include_router(api.read)
     app.include_router(api.write)
     app.include_router(pages.login)
     app.include_router(pages.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _errors(app)
-    app.add_middleware(Hardening)
+    app.add_middleware(Guard, settings=settings)
+    app.add_middleware(Hardening)  # outermost: its headers go on the guard's answers too
     return app
 
 
@@ -152,15 +226,16 @@ def _errors(app: FastAPI) -> None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
 
-    async def crashed(request: Request, exc: Exception) -> Response:
-        log.exception("error while serving %s", request.url.path)
-        return error_response(request, HttpError(500, Msg.E058, kind=type(exc).__name__))
+    async def bad_query(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, QueryError)
+        return error_response(request, HttpError.of(422, exc))
 
     app.add_exception_handler(HttpError, http_error)
     app.add_exception_handler(StarletteHTTPException, starlette_error)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(LoginRequired, login_required)
-    app.add_exception_handler(Exception, crashed)
+    app.add_exception_handler(QueryError, bad_query)
+    # Any other exception is answered by the Guard middleware, which keeps the connection.
 
 
 def _problem(error: Any) -> str:

@@ -100,19 +100,10 @@ def require_write(request: Request) -> None:
     check_token(request, token, cookie=False)
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it is known to exceed ``limit``."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise HttpError(413, Msg.E051, limit=limit)
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HttpError(413, Msg.E051, limit=limit)
-        chunks.append(chunk)
-    return b"".join(chunks)
+def too_large(limit: int) -> HttpError:
+    """413 for a body over ``limit``, closing the connection: the rest of the body is not
+    worth reading to keep it alive."""
+    return HttpError(413, Msg.E051, {"Connection": "close"}, limit=limit)
 
 
 JSON_TYPES = ("application/json",)
@@ -152,11 +143,35 @@ def _text(body: bytes) -> str:
         raise HttpError(422, Msg.E003) from None
 
 
+# A document is a flat object; nesting this deep is an attack on the parser, not data.
+MAX_JSON_DEPTH = 32
+
+
 def _json(body: bytes) -> Any:
     try:
-        return json.loads(_text(body))
+        value = json.loads(_text(body))
     except json.JSONDecodeError as exc:
         raise HttpError(422, Msg.E006, detail=exc.msg) from None
+    except RecursionError:
+        raise HttpError(422, Msg.E065, limit=MAX_JSON_DEPTH) from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise HttpError(422, Msg.E006, detail=str(exc)) from None
+    if _deeper_than(value, MAX_JSON_DEPTH):
+        raise HttpError(422, Msg.E065, limit=MAX_JSON_DEPTH)
+    return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether arrays and objects nest more than ``limit`` levels (walked without
+    recursion, so that the check itself cannot overflow the stack)."""
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth > limit:
+            return True
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return False
 
 
 def _json_documents(value: Any, many: bool) -> list[Any]:

@@ -13,6 +13,9 @@ from thucydides.store import EventFilter
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
+# The largest integer a JavaScript client reads exactly; far below SQLite's 2**63 - 1, so
+# that offset + limit never overflows.
+MAX_OFFSET = 2**53 - 1
 
 ActorParam = Annotated[
     str | None,
@@ -68,7 +71,9 @@ TextParam = Annotated[
 LimitParam = Annotated[
     int, Query(description=f"Page size (at most {MAX_LIMIT}).", ge=1, le=MAX_LIMIT)
 ]
-OffsetParam = Annotated[int, Query(description="Rows to skip.", ge=0)]
+OffsetParam = Annotated[
+    int, Query(description=f"Rows to skip (at most {MAX_OFFSET}).", ge=0, le=MAX_OFFSET)
+]
 PeriodParam = Annotated[
     Literal["day", "week", "month"], Query(description="Period: day, week or month.")
 ]
