@@ -18,7 +18,6 @@ from thucydides.cli_output import EVENT_TABLE_COLUMNS, OutputFormat, Report, ren
 from thucydides.coding import BatchCoder, LocalCoder, code_in_order, engine_version
 from thucydides.errors import ConfigError, InputError, Msg, ThucydidesError
 from thucydides.export import ExportFormat, export
-from thucydides.ingest import read_inputs
 from thucydides.ingest.fetch import Fetcher, FetchSettings
 from thucydides.output import dumps
 from thucydides.pipeline import Config, Pipeline
@@ -104,6 +103,22 @@ ProgressOption = Annotated[
     ),
 ]
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store.", metavar="STORE.sqlite")]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Allow URLs on private, loopback and link-local addresses (refused by default).",
+    ),
+]
+TimeoutOption = Annotated[
+    float, typer.Option(help="Seconds per HTTP request, for connecting, body and redirects.")
+]
+MaxBytesOption = Annotated[
+    int, typer.Option(help="Largest HTTP response accepted, in bytes (after decompression).")
+]
+RetriesOption = Annotated[
+    int, typer.Option(help="Retries (with exponential backoff) on 5xx and time-outs.")
+]
 
 
 @app.command()
@@ -111,7 +126,8 @@ def code(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files (.txt, .html, .jsonl), directories, or - for standard input.",
+            help="Files (.txt, .html, .jsonl), directories, - for standard input, article "
+            "URLs and RSS/Atom feed URLs.",
             metavar="INPUT...",
         ),
     ],
@@ -138,6 +154,10 @@ def code(
     ] = None,
     dask: DaskOption = None,
     progress: ProgressOption = None,
+    allow_private: AllowPrivateOption = False,
+    timeout: TimeoutOption = 20.0,
+    max_bytes: MaxBytesOption = 10_000_000,
+    retries: RetriesOption = 3,
 ) -> None:
     """Code each input document into one thucydides/1 JSON line, in input order.
 
@@ -147,14 +167,17 @@ def code(
     day = _parse_date(published)
     config = _config(model, actors)
     stdin = sys.stdin.buffer if "-" in inputs else None
-    outcomes = read_inputs(inputs, published=day, stdin=stdin)
+    # URLs and feeds are fetched as by ingest: the same Fetcher, guard and limits.
+    fetcher = Fetcher(_fetch_settings(allow_private, timeout, max_bytes, retries))
+    outcomes = read_sources(inputs, fetcher, published=day, stdin=stdin)
+    countable = not any(is_url(name) for name in inputs)
     sink: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         with (
             _shell_errors(),
             _coder(config, dask) as coder,
             _optional_store(db) as store,
-            Report(progress, outcomes) as report,
+            Report(progress, outcomes, countable=countable) as report,
         ):
             version = engine_version(config)
             for result in code_in_order(coder, report.listed):
@@ -169,6 +192,7 @@ def code(
             if store is not None:
                 store.merge()
     finally:
+        fetcher.close()
         if output:
             sink.close()
     raise typer.Exit(1 if report.failures else 0)
@@ -190,20 +214,10 @@ def ingest(
     actors: ActorsOption = None,
     dask: DaskOption = None,
     progress: ProgressOption = None,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private",
-            help="Allow URLs on private, loopback and link-local addresses (refused by default).",
-        ),
-    ] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per HTTP request.")] = 20.0,
-    max_bytes: Annotated[
-        int, typer.Option(help="Largest HTTP response accepted, in bytes.")
-    ] = 10_000_000,
-    retries: Annotated[
-        int, typer.Option(help="Retries (with exponential backoff) on 5xx and time-outs.")
-    ] = 3,
+    allow_private: AllowPrivateOption = False,
+    timeout: TimeoutOption = 20.0,
+    max_bytes: MaxBytesOption = 10_000_000,
+    retries: RetriesOption = 3,
 ) -> None:
     """Code and store every new document of the sources; merge repeated reports of events.
 
@@ -213,11 +227,8 @@ def ingest(
     """
     day = _parse_date(published)
     config = _config(model, actors)
-    settings = FetchSettings(
-        timeout=timeout, max_bytes=max_bytes, retries=retries, allow_private=allow_private
-    )
     stdin = sys.stdin.buffer if "-" in sources else None
-    fetcher = Fetcher(settings)
+    fetcher = Fetcher(_fetch_settings(allow_private, timeout, max_bytes, retries))
     try:
         with _shell_errors(), _coder(config, dask) as coder, Store(db) as store:
             documents = read_sources(sources, fetcher, published=day, stdin=stdin, store=store)
@@ -436,6 +447,14 @@ def export_store(
 
 def _config(model: str | None, actors: list[Path] | None) -> Config:
     return Config(model=model, actor_files=tuple(str(p) for p in actors or ()))
+
+
+def _fetch_settings(
+    allow_private: bool, timeout: float, max_bytes: int, retries: int
+) -> FetchSettings:
+    return FetchSettings(
+        timeout=timeout, max_bytes=max_bytes, retries=retries, allow_private=allow_private
+    )
 
 
 @contextmanager

@@ -1,41 +1,74 @@
 """Documents from the web: article URLs and RSS/Atom feeds.
 
-A :class:`Fetcher` downloads with httpx under a clear User-Agent, a timeout, a size limit
-and retries with exponential backoff on server errors and time-outs. It refuses any host
-that resolves to a non-public address (private, loopback, link-local, reserved,
-multicast) unless ``allow_private``: every address the host resolves to is checked before
-each request, redirects are followed one by one so that each hop is checked, and the
-address actually connected to is checked again when the transport reports it. A feed's
-entries are fetched as pages, each becoming one document; a failing entry is one
+A :class:`Fetcher` downloads with httpx under a clear User-Agent and within limits that a
+hostile server cannot stretch:
+
+- every URL (given, redirected to, or a feed entry's link) is parsed and checked first: one
+  that cannot be parsed is ``E037``, one that is not http(s) ``E033``, for its document alone;
+- a host is refused (``E030``) if any address it resolves to is not public (private,
+  loopback, link-local, reserved, multicast, or an IPv6 address embedding such an IPv4),
+  unless ``allow_private``; the check happens when the connection is made and the socket is
+  connected to the address checked, so a second DNS answer cannot differ from the first;
+- one deadline (``timeout``) covers a whole request: connecting, TLS, the headers, the body
+  and every redirect (``E036``);
+- the size limit applies to the bytes received and to each decoded Content-Encoding layer
+  as it streams (``E032``); at most two encodings may be stacked (``E038``);
+- 5xx answers, time-outs and lost connections are retried with exponential backoff, each
+  retry starting again from the URL asked for, with a fresh deadline.
+
+A feed's entries are fetched as pages, each becoming one document; a failing entry is one
 :class:`~thucydides.errors.InputError` and the others go on.
 
-The transport and the name resolver are parameters, so tests run without a network.
+The transport and the name resolver are parameters, so tests run without a network (a
+transport given replaces the guarded one, so it is for tests only).
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from thucydides.errors import InputError, Msg
+from thucydides.ingest._decode import TooLarge, Undecodable, decode_body
+from thucydides.ingest._guard import is_public, resolve_host
+from thucydides.ingest._transport import (
+    DeadlineExceeded,
+    GuardedTransport,
+    Refused,
+    Resolver,
+    Unresolvable,
+    check_deadline,
+    deadline,
+)
 from thucydides.ingest.html import extract_page
 from thucydides.ingest.sources import _guard as guard
 from thucydides.ingest.text import make_document
 from thucydides.model import Document
 
-Resolver = Callable[[str, int], list[str]]
+__all__ = [
+    "FetchSettings",
+    "Fetcher",
+    "Page",
+    "check_url",
+    "is_public",
+    "looks_like_url",
+    "resolve_host",
+    "user_agent",
+]
+
 Outcome = Document | InputError
 _RETRY_STATUS = 500
 _FEED_TYPES = ("rss", "atom", "xml")
 _FEED_STARTS = (b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")  # two letters or more: C: is a drive
 
 
 def user_agent() -> str:
@@ -46,8 +79,8 @@ def user_agent() -> str:
 
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
-    timeout: float = 20.0  # seconds, for connecting and for each read
-    max_bytes: int = 10_000_000
+    timeout: float = 20.0  # seconds for a whole request: connect, headers, body, redirects
+    max_bytes: int = 10_000_000  # of the body received, and of each decoded layer
     retries: int = 3  # further attempts after a 5xx answer, a time-out or a lost connection
     backoff: float = 0.5  # seconds before the first retry, doubled for each next one
     max_redirects: int = 5
@@ -63,17 +96,31 @@ class Page:
     encoding: str
 
 
-def resolve_host(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to (an IP literal resolves to itself)."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({str(info[4][0]) for info in infos})
+def looks_like_url(name: str) -> bool:
+    """Whether an input names a URL (``https:``, ``ftp:``, ``file:`` ...), not a file.
+
+    Any scheme counts, so that ``ftp://...`` is refused as not http(s) (``E033``) instead of
+    reported as a missing file; an existing file whose name looks like a URL stays a file.
+    """
+    return _SCHEME.match(name) is not None and not Path(name).exists()
 
 
-def is_public(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback
-    return ip.is_global and not ip.is_multicast
+def check_url(url: str, source: str, base: httpx.URL | None = None) -> httpx.URL:
+    """``url`` (relative to ``base`` if given) parsed, if it is a usable http(s) URL.
+
+    Raise :class:`InputError` for ``source``: ``E037`` if it cannot be parsed, ``E033`` if
+    it is not http(s) with a host.
+    """
+    try:
+        parsed = base.join(url) if base is not None else httpx.URL(url)
+        host = parsed.host  # decoded lazily: an undecodable IDNA label fails only here
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:  # ValueError: IDNA, ports
+        raise InputError(source, Msg.E037, detail=exc) from None
+    if parsed.scheme not in ("http", "https") or not host:
+        raise InputError(source, Msg.E033)
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise InputError(source, Msg.E037, detail=f"port {parsed.port} out of range")
+    return parsed
 
 
 class Fetcher:
@@ -85,14 +132,21 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings
-        self.resolver = resolver
         self.sleep = sleep
         self.client = httpx.Client(
-            transport=transport,
+            transport=transport or GuardedTransport(resolver, settings.allow_private),
             timeout=settings.timeout,
-            follow_redirects=False,  # followed by hand: every hop's address is checked
-            headers={"User-Agent": user_agent()},
+            follow_redirects=False,  # followed by hand: every hop's URL is checked
+            # Only what _decode can undo within the size limit.
+            headers={"User-Agent": user_agent(), "Accept-Encoding": "gzip, deflate"},
+            trust_env=False,  # no proxy or .netrc from the environment: the guard decides
         )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         self.client.close()
@@ -126,116 +180,112 @@ class Fetcher:
     ) -> Iterator[Outcome]:
         if not feed.entries:
             yield InputError(page.url, Msg.E035, detail="no entries")
+        base = httpx.URL(page.final_url)
         for number, entry in enumerate(feed.entries, start=1):
             link = entry.get("link")
             if not link:
                 yield InputError(f"{page.url}#{number}", Msg.E035, detail="entry has no link")
                 continue
-            link = str(httpx.URL(page.final_url).join(link))
-            if skip(link):
-                continue
-            title = entry.get("title") or None
             try:
-                article = self.fetch(link)
+                link = str(check_url(link, link, base))
             except InputError as error:
                 yield error
                 continue
-            # The feed's date is the publisher's own; a page's date is often trafilatura's
-            # guess (a copyright year in the footer reads as 1 January).
-            day = published or _entry_date(entry)
-            yield guard(partial(_page_document, article, day, None, title), link)
+            if skip(link):
+                continue
+            yield self._entry_document(link, entry, published)
+
+    def _entry_document(self, link: str, entry: Any, published: date | None) -> Outcome:
+        try:
+            article = self.fetch(link)
+        except InputError as error:
+            return error
+        # The feed's date is the publisher's own; a page's date is often trafilatura's
+        # guess (a copyright year in the footer reads as 1 January).
+        day = published or _entry_date(entry)
+        title = entry.get("title") or None
+        return guard(partial(_page_document, article, day, None, title), link)
 
     def fetch(self, url: str) -> Page:
         """GET ``url``, following redirects by hand; raise :class:`InputError` on failure."""
-        current = url
-        for _hop in range(self.settings.max_redirects + 1):
-            answer = self._get_with_retries(url, current)
-            if isinstance(answer, _Redirect):
-                current = answer.location
-                continue
-            content, content_type, encoding = answer
-            return Page(url, current, content, content_type, encoding)
-        raise InputError(url, Msg.E034, limit=self.settings.max_redirects)
-
-    def _get_with_retries(self, origin: str, url: str) -> _Answer:
+        target = check_url(url, url)
         attempt = 0
         while True:
             try:
-                return self._get(origin, url)
+                return self._attempt(url, target)
             except _Retryable as exc:
                 if attempt >= self.settings.retries:
-                    raise InputError(origin, Msg.E031, detail=exc.detail) from None
+                    raise InputError(url, exc.msg, **exc.fields) from None
                 self.sleep(self.settings.backoff * 2**attempt)
                 attempt += 1
 
-    def _get(self, origin: str, url: str) -> _Answer:
-        target = httpx.URL(url)
-        if target.scheme not in ("http", "https") or not target.host:
-            raise InputError(origin, Msg.E033)
-        self._check_host(origin, target)
-        try:
-            with self.client.stream("GET", target) as response:
-                self._check_peer(origin, target, response)
-                if response.is_redirect and "location" in response.headers:
-                    return _Redirect(str(target.join(response.headers["location"])))
-                if response.status_code >= _RETRY_STATUS:
-                    raise _Retryable(f"HTTP {response.status_code} from {url}")
-                if response.status_code >= 400:
-                    raise InputError(origin, Msg.E031, detail=f"HTTP {response.status_code}")
-                content = self._body(origin, response)
-                content_type = str(response.headers.get("content-type", ""))
-                return content, content_type, response.encoding or "utf-8"
-        except (httpx.TimeoutException, httpx.TransportError) as exc:
-            raise _Retryable(f"{type(exc).__name__}: {exc or url}") from exc
+    def _attempt(self, origin: str, target: httpx.URL) -> Page:
+        """One try at ``origin``, redirects included, under one deadline."""
+        current = target
+        with deadline(self.settings.timeout):
+            for _hop in range(self.settings.max_redirects + 1):
+                answer = self._get(origin, current)
+                if isinstance(answer, _Redirect):
+                    current = answer.location
+                    continue
+                content, content_type, encoding = answer
+                return Page(origin, str(current), content, content_type, encoding)
+        raise InputError(origin, Msg.E034, limit=self.settings.max_redirects)
 
-    def _check_host(self, origin: str, url: httpx.URL) -> None:
-        if self.settings.allow_private:
-            return
-        port = url.port or (443 if url.scheme == "https" else 80)
+    def _get(self, origin: str, url: httpx.URL) -> _Answer:
         try:
-            addresses = self.resolver(url.host, port)
-        except OSError as exc:
-            raise InputError(origin, Msg.E031, detail=f"cannot resolve {url.host}: {exc}") from exc
-        for address in addresses:
-            if not is_public(address):
-                raise InputError(origin, Msg.E030, host=url.host, address=address)
+            with self.client.stream("GET", url) as response:
+                return self._answer(origin, url, response)
+        except Refused as exc:
+            raise InputError(origin, Msg.E030, host=exc.host, address=exc.address) from None
+        except Unresolvable as exc:
+            raise InputError(origin, Msg.E031, detail=exc) from None
+        except DeadlineExceeded:
+            raise _Retryable(Msg.E036, seconds=self.settings.timeout) from None
+        except httpx.TransportError as exc:
+            detail = f"{type(exc).__name__}: {exc or url}"
+            raise _Retryable(Msg.E031, detail=detail) from exc
 
-    def _check_peer(self, origin: str, url: httpx.URL, response: httpx.Response) -> None:
-        """The address really connected to (a second DNS answer may differ from the first)."""
-        stream = response.extensions.get("network_stream")
-        if self.settings.allow_private or stream is None:
-            return
-        peer = stream.get_extra_info("server_addr")
-        if peer and not is_public(str(peer[0])):
-            raise InputError(origin, Msg.E030, host=url.host, address=peer[0])
+    def _answer(self, origin: str, url: httpx.URL, response: httpx.Response) -> _Answer:
+        if response.is_redirect and "location" in response.headers:
+            return _Redirect(check_url(response.headers["location"], origin, url))
+        if response.status_code >= _RETRY_STATUS:
+            raise _Retryable(Msg.E031, detail=f"HTTP {response.status_code} from {url}")
+        if response.status_code >= 400:
+            raise InputError(origin, Msg.E031, detail=f"HTTP {response.status_code}")
+        content = self._body(origin, response)
+        content_type = str(response.headers.get("content-type", ""))
+        return content, content_type, response.encoding or "utf-8"
 
     def _body(self, origin: str, response: httpx.Response) -> bytes:
         limit = self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise InputError(origin, Msg.E032, limit=limit)
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise InputError(origin, Msg.E032, limit=limit)
-            chunks.append(chunk)
-        return b"".join(chunks)
+        encoding = response.headers.get("content-encoding", "")
+        try:
+            return decode_body(response.iter_raw(), encoding, limit, tick=check_deadline)
+        except TooLarge:
+            raise InputError(origin, Msg.E032, limit=limit) from None
+        except Undecodable as exc:
+            raise InputError(origin, Msg.E038, detail=exc) from None
 
 
 @dataclass(frozen=True, slots=True)
 class _Redirect:
-    location: str
+    location: httpx.URL
 
 
 _Answer = tuple[bytes, str, str] | _Redirect
 
 
 class _Retryable(Exception):
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    """A failure worth another try; ``msg`` and ``fields`` make the error if none is left."""
+
+    def __init__(self, msg: Msg, **fields: object) -> None:
+        super().__init__(msg.format(**fields))
+        self.msg = msg
+        self.fields = fields
 
 
 def _parse_feed(page: Page) -> Any | None:

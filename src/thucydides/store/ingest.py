@@ -18,7 +18,7 @@ import httpx
 from thucydides.coding import BatchCoder, code_in_order
 from thucydides.errors import InputError
 from thucydides.ingest import read_inputs
-from thucydides.ingest.fetch import Fetcher
+from thucydides.ingest.fetch import Fetcher, looks_like_url
 from thucydides.model import Document, Record
 from thucydides.store import Store, content_hash
 
@@ -42,14 +42,19 @@ IngestOutcome = Stored | Skipped | InputError
 
 
 def is_url(name: str) -> bool:
-    return name.startswith(("http://", "https://"))
+    """Whether a source is fetched: any ``scheme:`` name that is not a file (see
+    :func:`~thucydides.ingest.fetch.looks_like_url`); the fetcher refuses all but http(s)."""
+    return looks_like_url(name)
 
 
 def site_of(url: str | None) -> str | None:
     """The site a document came from, which counts as one source however many articles."""
     if not url:
         return None
-    host = httpx.URL(url).host.lower()
+    try:
+        host = httpx.URL(url).host.lower()
+    except (httpx.InvalidURL, ValueError):  # a JSON record's url may be anything
+        return None
     return host.removeprefix("www.") or None
 
 
