@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,11 +18,19 @@ Respond = Callable[[socket.socket, str], None]  # (connection, request line)
 
 
 class LocalServer:
-    """Accepts connections on 127.0.0.1 and records the request line of each."""
+    """Accepts connections on 127.0.0.1 and records the request line of each.
 
-    def __init__(self, respond: Respond) -> None:
+    With ``tls`` (a server-side context), connections are TLS and ``server_names`` records
+    the name each client sent (SNI).
+    """
+
+    def __init__(self, respond: Respond, tls: ssl.SSLContext | None = None) -> None:
         self.respond = respond
+        self.tls = tls
         self.requests: list[str] = []
+        self.server_names: list[str | None] = []
+        if tls is not None:
+            tls.sni_callback = lambda _sock, name, _context: self.server_names.append(name)
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = int(self.listener.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
@@ -39,6 +48,12 @@ class LocalServer:
             threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
 
     def _serve(self, connection: socket.socket) -> None:
+        if self.tls is not None:
+            try:
+                connection = self.tls.wrap_socket(connection, server_side=True)
+            except (OSError, ssl.SSLError):  # the client refused the certificate
+                connection.close()
+                return
         with connection:
             head = read_head(connection)
             if not head:
@@ -64,8 +79,8 @@ def read_head(connection: socket.socket) -> bytes:
 
 
 @contextmanager
-def local_server(respond: Respond) -> Iterator[LocalServer]:
-    server = LocalServer(respond)
+def local_server(respond: Respond, tls: ssl.SSLContext | None = None) -> Iterator[LocalServer]:
+    server = LocalServer(respond, tls)
     try:
         yield server
     finally:

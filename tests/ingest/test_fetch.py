@@ -23,6 +23,7 @@ from thucydides.cli import app
 from thucydides.errors import InputError
 from thucydides.ingest.fetch import Fetcher, FetchSettings, is_public, user_agent
 from thucydides.model import Document
+from thucydides.pipeline import Pipeline
 
 ARTICLES = {
     "/news/ceasefire.html": (
@@ -202,7 +203,10 @@ def test_not_http_is_refused() -> None:
     assert isinstance(error, InputError) and "E033" in str(error)
 
 
-def test_ingest_command_reads_a_feed_once(server: str, tmp_path: Path) -> None:
+def test_ingest_command_reads_a_feed_once(
+    server: str, tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("thucydides.cli.Pipeline", lambda _config: pipeline)  # loaded once
     db = tmp_path / "s.sqlite"
     args = ["ingest", f"{server}/feed.xml", "--db", str(db), "--allow-private", "--retries", "0"]
     runner = CliRunner()

@@ -9,8 +9,12 @@ the guard let it through.
 
 from __future__ import annotations
 
+import shutil
 import socket
+import ssl
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,19 +32,24 @@ ARTICLE = wrap_in_page(
 )
 
 
+def _public_host_at(port: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Connecting to PUBLIC (any port) reaches 127.0.0.1:``port``; other addresses are real."""
+    real = socket.create_connection
+
+    def connect(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
+        host, port_asked = address[0], address[1]
+        if host == PUBLIC:
+            return real(("127.0.0.1", port), *args, **kwargs)
+        return real((host, port_asked), *args, **kwargs)
+
+    monkeypatch.setattr(socket, "create_connection", connect)
+
+
 @pytest.fixture
 def internet(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
     """A stand-in for the public host at PUBLIC, on 127.0.0.1."""
-    real = socket.create_connection
     with local_server(answer(ARTICLE.encode())) as public:
-
-        def connect(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
-            host, port = address[0], address[1]
-            if host == PUBLIC:
-                return real(("127.0.0.1", public.port), *args, **kwargs)
-            return real((host, port), *args, **kwargs)
-
-        monkeypatch.setattr(socket, "create_connection", connect)
+        _public_host_at(public.port, monkeypatch)
         yield public
 
 
@@ -121,3 +130,56 @@ def test_ipv6_addresses_embedding_a_private_ipv4_are_refused(address: str) -> No
 )
 def test_ipv6_addresses_embedding_a_public_ipv4_are_public(address: str) -> None:
     assert is_public(address)
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A test CA and certificates it signed for news.example and other.example."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make test certificates")
+    folder = tmp_path_factory.mktemp("tls")
+    key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2"]
+    ca = ["-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=keyCertSign"]
+    _openssl(folder, *key, "-keyout", "ca.key", "-out", "ca.pem", "-subj", "/CN=Test CA", *ca)
+    for name in ("news.example", "other.example"):
+        signed = ["-CA", "ca.pem", "-CAkey", "ca.key", "-addext", f"subjectAltName=DNS:{name}"]
+        files = ["-keyout", f"{name}.key", "-out", f"{name}.pem", "-subj", f"/CN={name}"]
+        _openssl(folder, *key, *files, *signed)
+    return folder
+
+
+def _openssl(folder: Path, *args: str) -> None:
+    command = ["openssl", "req", "-x509", *args]
+    subprocess.run(command, cwd=folder, check=True, capture_output=True, timeout=30)
+
+
+def _tls_server_for(certificates: Path, name: str) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(certificates / f"{name}.pem", certificates / f"{name}.key")
+    return context
+
+
+@pytest.mark.parametrize(
+    ("certified", "accepted"), [("news.example", True), ("other.example", False)]
+)
+def test_https_checks_the_certificate_against_the_host_name_not_the_address(
+    certificates: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    certified: str,
+    accepted: bool,
+) -> None:
+    """The socket goes to the checked address, but TLS sends the name (SNI) and verifies
+    the certificate against it: a certificate for the name passes (it names no address),
+    one for another name fails."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificates / "ca.pem"))
+    tls = _tls_server_for(certificates, certified)
+    with local_server(answer(ARTICLE.encode()), tls) as server:
+        _public_host_at(server.port, monkeypatch)
+        fetcher = Fetcher(FetchSettings(retries=0), resolver=lambda h, p: [PUBLIC])
+        (outcome,) = fetcher.read("https://news.example/story")
+    assert server.server_names == ["news.example"]
+    if accepted:
+        assert isinstance(outcome, Document) and server.requests == ["GET /story HTTP/1.1"]
+    else:
+        assert isinstance(outcome, InputError) and "CERTIFICATE_VERIFY_FAILED" in str(outcome)
+        assert server.requests == []
