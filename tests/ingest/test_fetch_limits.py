@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import threading
 import time
 import tracemalloc
 import zlib
@@ -123,3 +124,21 @@ def test_an_unknown_encoding_is_refused() -> None:
     with local_server(respond) as server:
         (error,) = Fetcher(FetchSettings(allow_private=True, retries=0)).read(server.url)
     assert isinstance(error, InputError) and "E038" in str(error), error
+
+
+def test_a_slow_name_lookup_counts_against_the_deadline() -> None:
+    answered = threading.Event()
+
+    def slow_resolver(host: str, port: int) -> list[str]:
+        answered.wait(5)  # a DNS server that takes its time (released when the test ends)
+        return ["93.184.216.34"]
+
+    fetcher = Fetcher(FetchSettings(timeout=1.0, retries=0), resolver=slow_resolver)
+    started = time.monotonic()
+    try:
+        (error,) = fetcher.read("http://slow-dns.example/")
+        elapsed = time.monotonic() - started
+    finally:
+        answered.set()
+    assert elapsed < 2.0
+    assert isinstance(error, InputError) and "E036" in str(error), error

@@ -9,13 +9,15 @@ socket is pinned: httpcore still hands the URL's host name to ``start_tls`` as
 never against the IP address.
 
 A per-read timeout does not bound a request: a server sending one byte a second never lets
-a read time out. So every socket operation (connect, TLS handshake, write, read) is given
-the smaller of its own timeout and the time left until the request's deadline, which the
-caller sets around a whole request, redirects included, with :func:`deadline`.
+a read time out. So the name lookup and every socket operation (connect, TLS handshake,
+write, read) are given the smaller of their own timeout and the time left until the
+request's deadline, which the caller sets around a whole request, redirects included, with
+:func:`deadline`.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import ssl
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +36,7 @@ SocketOption = (
 )
 
 _DEADLINE: ContextVar[float | None] = ContextVar("thucydides_fetch_deadline", default=None)
+_LOOKUPS = concurrent.futures.ThreadPoolExecutor(4, thread_name_prefix="thucydides-dns")
 
 
 class Refused(Exception):
@@ -141,7 +144,7 @@ class GuardedBackend(httpcore.NetworkBackend):
         socket_options: Iterable[SocketOption] | None = None,
     ) -> httpcore.NetworkStream:
         failure: Exception = httpcore.ConnectError(f"{host} has no address")
-        for address in self.checked_addresses(host, port):
+        for address in self.checked_addresses(host, port, timeout):
             allowed, by_deadline = _time_allowed(timeout)
             try:
                 stream = self._sockets.connect_tcp(
@@ -157,10 +160,10 @@ class GuardedBackend(httpcore.NetworkBackend):
                 return _DeadlineStream(stream)
         raise failure
 
-    def checked_addresses(self, host: str, port: int) -> list[str]:
+    def checked_addresses(self, host: str, port: int, timeout: float | None) -> list[str]:
         """All of ``host``'s addresses, after checking that every one is allowed."""
         try:
-            addresses = self._resolver(host, port)
+            addresses = self._resolve(host, port, timeout)
         except (OSError, UnicodeError, ValueError) as exc:
             raise Unresolvable(f"cannot resolve {host}: {exc}") from exc
         if not self._allow_private:
@@ -168,6 +171,19 @@ class GuardedBackend(httpcore.NetworkBackend):
                 if not is_public(address):
                     raise Refused(host, address)
         return addresses
+
+    def _resolve(self, host: str, port: int, timeout: float | None) -> list[str]:
+        # getaddrinfo cannot be interrupted, and a host's own DNS server may answer slowly:
+        # ask in a worker thread and stop waiting at the deadline (the lookup itself ends
+        # when the system resolver gives up).
+        allowed, by_deadline = _time_allowed(timeout)
+        lookup = _LOOKUPS.submit(self._resolver, host, port)
+        try:
+            return lookup.result(timeout=allowed)
+        except concurrent.futures.TimeoutError:
+            if by_deadline:
+                raise DeadlineExceeded from None
+            raise httpcore.ConnectTimeout(f"looking up {host} took over {allowed} s") from None
 
     def connect_unix_socket(
         self,
