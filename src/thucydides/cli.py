@@ -23,7 +23,7 @@ from thucydides.output import dumps
 from thucydides.pipeline import Config, Pipeline
 from thucydides.store import EventFilter, Store, StoreReader
 from thucydides.store.ingest import ingest as run_ingest
-from thucydides.store.ingest import is_url, read_sources, store_record
+from thucydides.store.ingest import is_url, read_sources, store_record, to_recode
 from thucydides.store.ingest import recode as run_recode
 from thucydides.store.reader import Period
 from thucydides.time.calendar import parse_iso_date
@@ -267,16 +267,16 @@ def recode(
     config = _config(model, actors)
     with _shell_errors(), _coder(config, dask) as coder, Store(db) as store:
         version = engine_version(config)
-        stale = sum(1 for _ in store.reader.documents(None if everything else version))
-        with Report[object](progress, total=stale) as report:
+        stale = to_recode(store, version, everything)  # a killed --all run resumes
+        with Report[object](progress, total=len(stale)) as report:
             recoded = 0
-            for outcome in run_recode(store, coder, version, everything):
+            for outcome in run_recode(store, coder, version, documents=stale):
                 if isinstance(outcome, InputError):
                     report.fail(outcome)
                     continue
                 recoded += 1
                 report.advance()
-        store.merge(rebuild=True)
+        store.merge()  # each document was re-merged with it; this finishes older stores
         _summary(report, recoded, 0, store, verb="re-coded")
     raise typer.Exit(1 if report.failures else 0)
 
@@ -293,8 +293,8 @@ def merge(
         plan = store.merge(rebuild=rebuild)
         counts = store.reader.counts()
     typer.echo(
-        f"thucydides: {len(plan.assignments)} events merged, {len(plan.new_clusters)} new "
-        f"merged events; {counts.merged_events} merged events from {counts.events} events",
+        f"thucydides: {plan.new_events} events merged into {len(plan.clusters)} merged "
+        f"events; {counts.merged_events} merged events from {counts.events} events",
         err=True,
     )
 

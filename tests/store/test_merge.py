@@ -36,11 +36,11 @@ BASE = Mention(
 
 
 def _groups(*mentions: Mention) -> list[list[int]]:
-    plan = plan_merge({}, mentions)
+    plan = plan_merge(mentions)
     groups: dict[str, list[int]] = {}
     for cluster, event in plan.assignments:
         groups.setdefault(cluster, []).append(event)
-    return sorted(groups.values())
+    return sorted(sorted(g) for g in groups.values())
 
 
 def _other(event: int, **changes: object) -> Mention:
@@ -88,28 +88,34 @@ def test_an_actor_sector_fits_only_the_same_or_an_unknown_one() -> None:
     assert _groups(BASE, army, government) == [[1, 2], [3]]
 
 
-def test_incremental_merge_equals_one_merge_of_everything() -> None:
-    mentions = [_other(n, reported=f"2025-05-1{n}") for n in range(2, 6)]
-    whole = plan_merge({}, [BASE, *mentions])
-    first = plan_merge({}, [BASE, mentions[0]])
-    existing: dict[str, list[Mention]] = {}
-    for cluster, event in first.assignments:
-        mention = next(m for m in [BASE, *mentions] if m.event == event)
-        existing.setdefault(cluster, []).append(mention)
-    later = plan_merge(existing, mentions[1:])
-    assert first.assignments + later.assignments == whole.assignments
-    assert later.new_clusters == ()
-
-
 def test_order_of_input_does_not_change_the_result() -> None:
     mentions = [_other(n, reported=f"2025-05-1{n}") for n in range(2, 6)]
-    assert plan_merge({}, [BASE, *mentions]) == plan_merge({}, [*reversed(mentions), BASE])
+    assert plan_merge([BASE, *mentions]) == plan_merge([*reversed(mentions), BASE])
+
+
+def test_a_mention_linked_to_two_merged_events_joins_the_one_it_fits() -> None:
+    # "Thailand" is linked to both the army's and the government's report, which stay two
+    # events of one component; the report of neither kind joins the first (the oldest).
+    army = _other(2, actor_sector="MIL", reported="2025-05-11")
+    government = _other(3, actor_sector="GOV", reported="2025-05-12")
+    plan = plan_merge([government, BASE, army])
+    assert _groups(government, BASE, army) == [[1, 2], [3]]
+    assert len({c.component for c in plan.clusters}) == 1
+    assert [c.num_mentions for c in plan.clusters] == [2, 1]
+
+
+def test_a_component_is_named_after_its_first_report() -> None:
+    plan = plan_merge([_other(2, reported="2025-05-11"), BASE])
+    (cluster,) = plan.clusters
+    assert cluster.component == cluster.id
+    assert cluster.first_event == 1
+    assert (cluster.num_mentions, cluster.num_articles, cluster.num_sources) == (2, 2, 1)
 
 
 def test_settings_widen_the_window() -> None:
     other = _other(2, date_value="2025-05-13")
-    assert len(plan_merge({}, [BASE, other]).new_clusters) == 2
-    assert len(plan_merge({}, [BASE, other], MergeSettings(window_days=3)).new_clusters) == 1
+    assert len(plan_merge([BASE, other]).clusters) == 2
+    assert len(plan_merge([BASE, other], MergeSettings(window_days=3)).clusters) == 1
 
 
 # What the eleven articles of tests/fixtures/corpus/overlapping.jsonl report (written for

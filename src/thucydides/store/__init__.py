@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thucydides.store.merge import MergePlan, MergeSettings, plan_merge
+from thucydides.store.merge import MergePlan, MergeSettings
 from thucydides.store.reader import EventFilter, EventRow, StoreCounts, StoreReader
 from thucydides.store.schema import connect
 from thucydides.store.writer import StoreWriter, content_hash
@@ -32,15 +32,12 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.connection = connect(path)
-        self.writer = StoreWriter(self.connection)
+        self.writer = StoreWriter(self.connection, DEFAULT_MERGE)
         self.reader = StoreReader(self.connection)
 
     def merge(self, settings: MergeSettings = DEFAULT_MERGE, rebuild: bool = False) -> MergePlan:
         """Merge the events not merged yet (all of them with ``rebuild``) and store the result."""
-        existing, new = self.reader.merge_inputs(rebuild)
-        plan = plan_merge({} if rebuild else existing, new, settings, rebuild)
-        self.writer.apply_merge(plan)
-        return plan
+        return self.writer.merge(settings, rebuild)
 
     def close(self) -> None:
         self.connection.close()

@@ -84,7 +84,11 @@ def ingest(
     outcomes: Iterable[Document | InputError],
     engine_version: str,
 ) -> Iterator[IngestOutcome]:
-    """Code and store the documents not stored yet; one outcome per document, in order."""
+    """Code and store the documents not stored yet; one outcome per document, in order.
+
+    Each document is stored and its events merged in one transaction; merging first also
+    finishes, or repairs, what an earlier version or an interrupted run left unmerged."""
+    store.merge()
     fresh = _unseen(store, outcomes)
     for result in code_in_order(coder, fresh):
         if isinstance(result, Record):
@@ -94,16 +98,31 @@ def ingest(
             yield result
 
 
+def to_recode(store: Store, engine_version: str, everything: bool = False) -> list[Document]:
+    """The documents to re-code: those another engine version coded, and with
+    ``everything`` all of them, unless an unfinished such run is left to resume."""
+    if everything:
+        store.writer.queue_recode()
+    return store.writer.to_recode(engine_version)
+
+
 def recode(
-    store: Store, coder: BatchCoder, engine_version: str, everything: bool = False
+    store: Store,
+    coder: BatchCoder,
+    engine_version: str,
+    everything: bool = False,
+    documents: list[Document] | None = None,
 ) -> Iterator[Stored | InputError]:
-    """Re-code stored documents coded by another engine version (all with ``everything``)."""
-    documents = list(store.reader.documents(None if everything else engine_version))
-    for result in code_in_order(coder, documents):
+    """Re-code stored documents (``documents``, by default :func:`to_recode`'s), each
+    replaced and re-merged in one transaction: a killed run loses nothing and runs on."""
+    if documents is None:
+        documents = to_recode(store, engine_version, everything)
+    for document, result in zip(documents, code_in_order(coder, documents), strict=True):
         if isinstance(result, Record):
             store.writer.replace(result, engine_version)
-            yield Stored(result.document.id, result.document.source, len(result.events))
+            yield Stored(document.id, document.source, len(result.events))
         else:
+            store.writer.unqueue(document.id)
             yield result
 
 

@@ -15,11 +15,18 @@ Two coded events are reports of one event when they have
 
 Only ``asserted`` events are merged: a denied or a hypothetical event is not a report of
 something that happened. An asserted event with neither actor nor recipient country stays
-a merged event of its own. Merging is incremental and deterministic: new events are taken
-in the order of their documents' report time, document id and position, and join the
-best compatible existing merged event (same-day matches first, then by similarity, then
-the oldest) or start a new one. The same inputs in the same order give the same result;
-``rebuild`` starts over from every stored event.
+a merged event of its own.
+
+The result depends on the set of events only, never on the order they were stored or
+merged in, so merging after every document equals one ``merge --rebuild``. Pairs that may be
+reports of one event (:func:`same_event`, a symmetric relation) link events into
+*components*; nothing outside a component can change how it is merged. Inside a component,
+events are taken in the order of their report time, document id and position, and each
+joins the best merged event all of whose members it fits (same-day matches first, then by
+similarity, then the oldest) or starts a new one: "Thai troops" and the Thai government are
+both linked to "Thailand" but do not become one event. A merged event is named after its
+first report, a component after its first event. Storing a document re-merges the
+components its events touch, as a whole.
 """
 
 from __future__ import annotations
@@ -84,9 +91,10 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    """A merged event: what its mentions agree on."""
+    """A merged event: what its mentions agree on, and how many there are."""
 
     id: str
+    component: str  # the merged events re-merged together (see the module's docstring)
     actor_country: str | None
     actor_sector: str | None
     recipient_country: str | None
@@ -99,16 +107,21 @@ class Cluster:
     location_name: str | None
     first_reported: str
     first_event: int  # rowid of the first report's event: the merged event's evidence
+    num_mentions: int
+    num_articles: int  # a document is one article however often it mentions the event
+    num_sources: int  # the sites of those documents (a document whose site is unknown: itself)
 
 
 @dataclass(frozen=True)
 class MergePlan:
-    """What a merge run changes: written by the store's writer in one transaction."""
+    """The merged events of whole components: written by the store's writer in place of
+    those components' merged events, in the transaction that read them."""
 
-    rebuild: bool
-    new_clusters: tuple[Cluster, ...]
-    updated: tuple[Cluster, ...]  # existing merged events whose date or first report moved
-    assignments: tuple[tuple[str, int], ...]  # (merged event id, event rowid)
+    clusters: tuple[Cluster, ...]
+    assignments: tuple[tuple[str, int], ...]  # (merged event id, event rowid) of every mention
+    new_events: int = 0  # events merged for the first time
+    replaced: frozenset[str] = frozenset()  # components whose merged events these replace
+    rebuild: bool = False
 
 
 class DateMatch(IntEnum):
@@ -117,46 +130,81 @@ class DateMatch(IntEnum):
     SAME_DAY = 2
 
 
+Block = tuple[str | None, str | None, str]
+
+
 @dataclass
 class _Group:
     id: str
     mentions: list[Mention] = field(default_factory=list)
-    existing: bool = False
 
 
-def plan_merge(
-    existing: dict[str, list[Mention]],
-    new: Iterable[Mention],
-    settings: MergeSettings = MergeSettings(),
-    rebuild: bool = False,
-) -> MergePlan:
-    """Assign every new mention to an existing or a new merged event."""
-    groups: dict[str, _Group] = {}
-    blocks: dict[tuple[str | None, str | None, str], list[_Group]] = defaultdict(list)
-    for cluster_id in sorted(existing):
-        group = _Group(cluster_id, sorted(existing[cluster_id], key=lambda m: m.order), True)
-        groups[cluster_id] = group
-        blocks[_block(group.mentions[0])].append(group)
-    before = {gid: _summary(g) for gid, g in groups.items()}
+def plan_merge(mentions: Iterable[Mention], settings: MergeSettings = MergeSettings()) -> MergePlan:
+    """The merged events of a set of mentions (whole components), whatever their order."""
+    clusters: list[Cluster] = []
     assignments: list[tuple[str, int]] = []
-    created: list[str] = []
-    for mention in sorted(new, key=lambda m: m.order):
-        found = _best_group(mention, blocks, settings) if mention.identifiable else None
-        group = found or _Group(_cluster_id(mention))
-        if found is None:
-            groups[group.id] = group
-            created.append(group.id)
-            if mention.identifiable:
-                blocks[_block(mention)].append(group)
-        group.mentions.append(mention)
-        assignments.append((group.id, mention.event))
-    summaries = {gid: _summary(g) for gid, g in groups.items()}
-    updated = tuple(summaries[g] for g in before if summaries[g] != before[g])
-    return MergePlan(rebuild, tuple(summaries[g] for g in created), updated, tuple(assignments))
+    for component in components(mentions, settings):
+        groups = _merge_component(component, settings)
+        name = groups[0].id
+        for group in groups:
+            clusters.append(_summary(group, name))
+            assignments += [(group.id, m.event) for m in group.mentions]
+    return MergePlan(tuple(clusters), tuple(sorted(assignments)))
 
 
-def _block(mention: Mention) -> tuple[str | None, str | None, str]:
+def same_event(a: Mention, b: Mention, settings: MergeSettings) -> bool:
+    """Whether two mentions may report one event: the links that make components."""
+    if not (a.identifiable and b.identifiable and block(a) == block(b)):
+        return False
+    if not (_sectors_fit(a, b) and _places_fit(a, b, settings)):
+        return False
+    match = date_match(a, b, settings)
+    if match is DateMatch.NEAR:
+        return jaccard(a.evidence, b.evidence) >= settings.min_similarity
+    return match is DateMatch.SAME_DAY
+
+
+def components(mentions: Iterable[Mention], settings: MergeSettings) -> list[list[Mention]]:
+    """The mentions cut into connected components of :func:`same_event`, each in report
+    order, the components in the order of their first mentions."""
+    ordered = sorted(set(mentions), key=lambda m: m.order)
+    parent = list(range(len(ordered)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_block: dict[Block, list[int]] = defaultdict(list)
+    for n, mention in enumerate(ordered):
+        if not mention.identifiable:
+            continue
+        for k in by_block[block(mention)]:
+            if root(k) != root(n) and same_event(ordered[k], mention, settings):
+                parent[max(root(k), root(n))] = min(root(k), root(n))
+        by_block[block(mention)].append(n)
+    grouped: dict[int, list[Mention]] = defaultdict(list)
+    for n, mention in enumerate(ordered):
+        grouped[root(n)].append(mention)
+    return [grouped[n] for n in sorted(grouped)]
+
+
+def block(mention: Mention) -> Block:
+    """Mentions can only be linked inside one block: a dyad of countries and a type."""
     return (mention.actor_country, mention.recipient_country, mention.type_key)
+
+
+def _merge_component(component: Sequence[Mention], settings: MergeSettings) -> list[_Group]:
+    """Merge one component's mentions (in report order) into merged events."""
+    groups: list[_Group] = []
+    for mention in component:
+        found = _best_group(mention, groups, settings) if mention.identifiable else None
+        if found is None:
+            found = _Group(_cluster_id(mention))
+            groups.append(found)
+        found.mentions.append(mention)
+    return groups
 
 
 def _cluster_id(mention: Mention) -> str:
@@ -164,14 +212,10 @@ def _cluster_id(mention: Mention) -> str:
     return "m" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def _best_group(
-    mention: Mention,
-    blocks: dict[tuple[str | None, str | None, str], list[_Group]],
-    settings: MergeSettings,
-) -> _Group | None:
+def _best_group(mention: Mention, groups: list[_Group], settings: MergeSettings) -> _Group | None:
     best: tuple[int, float] | None = None
     chosen: _Group | None = None
-    for group in blocks.get(_block(mention), ()):
+    for group in groups:
         score = _fit(mention, group.mentions, settings)
         if score is not None and (best is None or score > best):  # ties: the oldest group
             best, chosen = score, group
@@ -181,10 +225,15 @@ def _best_group(
 def _fit(
     mention: Mention, members: Sequence[Mention], settings: MergeSettings
 ) -> tuple[int, float] | None:
-    """How well a mention fits a merged event, or None if it contradicts one of its members."""
+    """How well a mention fits a merged event, or None if it contradicts one of its members.
+
+    A mention that fits is linked by :func:`same_event` to at least one member (the most
+    similar one), so merged events never straddle components."""
     weakest = DateMatch.SAME_DAY
     similarity = 0.0
     for member in members:
+        if block(mention) != block(member):
+            return None
         if not (_sectors_fit(mention, member) and _places_fit(mention, member, settings)):
             return None
         match = date_match(mention, member, settings)
@@ -279,7 +328,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def _summary(group: _Group) -> Cluster:
+def _summary(group: _Group, component: str) -> Cluster:
     """What a merged event's mentions agree on: the first mention's dyad and type, the most
     precise date, the first known place and the earliest report."""
     first = group.mentions[0]
@@ -287,6 +336,7 @@ def _summary(group: _Group) -> Cluster:
     best_date = min(dated, key=_date_rank, default=None)
     return Cluster(
         id=group.id,
+        component=component,
         actor_country=first.actor_country,
         actor_sector=next((m.actor_sector for m in group.mentions if m.actor_sector), None),
         recipient_country=first.recipient_country,
@@ -301,6 +351,9 @@ def _summary(group: _Group) -> Cluster:
         location_name=next((m.location_name for m in group.mentions if m.location_name), None),
         first_reported=min(m.reported for m in group.mentions),
         first_event=first.event,
+        num_mentions=len(group.mentions),
+        num_articles=len({m.doc_id for m in group.mentions}),
+        num_sources=len({m.source for m in group.mentions}),
     )
 
 

@@ -143,14 +143,29 @@ CREATE TABLE merged_mentions (
 CREATE INDEX merged_mentions_merged ON merged_mentions(merged);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Merging re-merges whole components (see merge.py), so a merged event names its own; a
+# ``recode --all`` records what it has still to do, so that a killed one resumes.
+_V2 = """
+ALTER TABLE merged_events ADD COLUMN component TEXT;
+CREATE INDEX merged_events_component ON merged_events(component);
+CREATE TABLE recode_queue (
+  doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
+# How long a writer waits for another one (another process ingesting into the same store)
+# to commit before giving up; every write transaction is one document, so seconds at most.
+BUSY_SECONDS = 60
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) a store and bring its schema up to date."""
     try:
-        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection = sqlite3.connect(
+            path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+        )
         _configure(connection)
         migrate(connection, path)
     except sqlite3.Error as exc:
@@ -164,7 +179,7 @@ def _configure(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
     connection.execute("PRAGMA foreign_keys=ON")
-    connection.execute("PRAGMA busy_timeout=30000")
+    connection.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -178,7 +193,10 @@ def schema_version(connection: sqlite3.Connection) -> int:
 
 
 def migrate(connection: sqlite3.Connection, path: Path) -> None:
-    """Apply the migrations the store has not seen, each atomically with its version row."""
+    """Apply the migrations the store has not seen, each atomically with its version row.
+
+    Two processes may open a new store at once: each migration reads the version inside
+    its own write transaction, so the second one finds it applied and skips it."""
     connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_version "
         "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -186,20 +204,25 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
     found = schema_version(connection)
     if found > SCHEMA_VERSION:
         raise ConfigError(Msg.E041, path=path, found=found, supported=SCHEMA_VERSION)
-    for version, script in enumerate(MIGRATIONS[found:], start=found + 1):
+    for version in range(found + 1, SCHEMA_VERSION + 1):
         # executescript would commit on its own; run the statements inside one transaction.
         connection.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(script):
-                connection.execute(statement)
-            connection.execute(
-                "INSERT INTO schema_version VALUES (?, ?)",
-                (version, datetime.now(UTC).isoformat(timespec="seconds")),
-            )
+            if schema_version(connection) < version:
+                _apply(connection, version)
         except BaseException:
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+
+
+def _apply(connection: sqlite3.Connection, version: int) -> None:
+    for statement in _statements(MIGRATIONS[version - 1]):
+        connection.execute(statement)
+    connection.execute(
+        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+        (version, datetime.now(UTC).isoformat(timespec="seconds")),
+    )
 
 
 def _statements(script: str) -> list[str]:

@@ -1,8 +1,11 @@
 """The only code that writes to a store.
 
 Every document is written in one transaction together with everything coded from it
-(sentences, events, actor mentions, time expressions, quotes, stances, agreements): a
-process killed at any moment leaves either the whole document or none of it.
+(sentences, events, actor mentions, time expressions, quotes, stances, agreements) and the
+merging of its events: a process killed at any moment leaves either the whole document,
+merged, or none of it. Every write transaction starts with ``BEGIN IMMEDIATE`` and reads what
+it decides on inside it, so a second writer (another process) waits its turn and never
+plans on a state that changes under it.
 """
 
 from __future__ import annotations
@@ -10,14 +13,24 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
-from datetime import UTC, datetime
+from dataclasses import fields, replace
+from datetime import UTC, date, datetime
 
-from thucydides.model import ActorRef, Event, EventDate, Quote, Record, Stance
+from thucydides.model import ActorRef, Document, Event, EventDate, Quote, Record, Stance
 from thucydides.output import dumps
-from thucydides.store.merge import Cluster, MergePlan
+from thucydides.store.merge import (
+    Block,
+    Cluster,
+    Mention,
+    MergePlan,
+    MergeSettings,
+    block,
+    plan_merge,
+    same_event,
+)
 
 ActorColumns = tuple[
     str | None, int | None, int | None, str | None, str | None, str | None, str | None, str | None
@@ -71,13 +84,16 @@ def _placeholders(count: int) -> str:
 class StoreWriter:
     """Owns every write to one store connection."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, settings: MergeSettings | None = None
+    ) -> None:
         self.connection = connection
+        self.settings = settings or MergeSettings()  # how each stored document is merged
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        # IMMEDIATE takes the write lock up front, so two writers queue instead of failing
-        # half-way through a document.
+        # IMMEDIATE takes the write lock up front, so two writers queue (for the busy
+        # timeout) instead of failing half-way through a document.
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             yield self.connection
@@ -97,7 +113,8 @@ class StoreWriter:
         return row.fetchone() is not None
 
     def add(self, record: Record, engine_version: str, site: str | None = None) -> bool:
-        """Store a newly coded document; False (and nothing written) if it is already there."""
+        """Store a newly coded document and merge its events; False (and nothing written)
+        if it is already there."""
         document = record.document
         text_hash = content_hash(document.text)
         with self.transaction() as db:
@@ -126,16 +143,19 @@ class StoreWriter:
             )
             assert cursor.lastrowid is not None
             self._insert_layers(db, cursor.lastrowid, record)
+            self._merge_document(db, cursor.lastrowid, set())
         return True
 
-    def replace(self, record: Record, engine_version: str) -> None:
-        """Replace what is stored for an already stored document by a new coding of it."""
+    def replace(self, record: Record, engine_version: str) -> bool:
+        """Replace what is stored for an already stored document by a new coding of it, and
+        re-merge what its old and new events touch; False if it is not stored."""
         document = record.document
         with self.transaction() as db:
             row = db.execute("SELECT rowid FROM documents WHERE id = ?", (document.id,)).fetchone()
             if row is None:
-                return
+                return False
             doc = int(row[0])
+            touched = _components_of(db, doc)
             for table in (
                 "sentences",
                 "events",
@@ -150,27 +170,56 @@ class StoreWriter:
                 "UPDATE documents SET record = ?, engine_version = ?, coded_at = ? WHERE rowid = ?",
                 (dumps(record), engine_version, now(), doc),
             )
+            db.execute("DELETE FROM recode_queue WHERE doc = ?", (doc,))
             self._insert_layers(db, doc, record)
+            self._merge_document(db, doc, touched)
+        return True
 
-    def apply_merge(self, plan: MergePlan) -> None:
-        """Write the outcome of a merge run: new merged events, new mentions, fresh counts."""
+    def merge(self, settings: MergeSettings | None = None, rebuild: bool = False) -> MergePlan:
+        """Merge the events not merged yet, or all of them again with ``rebuild`` or when the
+        merged events are found inconsistent (a store written by an older version, or
+        changed by hand): merging repairs them rather than failing."""
+        settings = settings or self.settings
         with self.transaction() as db:
-            if plan.rebuild:
-                db.execute("DELETE FROM merged_events")
-            db.executemany(
-                f"INSERT INTO merged_events ({_CLUSTER_COLUMNS}, num_mentions, num_articles, "
-                f"num_sources) VALUES ({_placeholders(len(_CLUSTER_FIELDS))}, 0, 0, 0)",
-                [_cluster_values(c) for c in plan.new_clusters],
+            if rebuild or not _merges_consistent(db):
+                return _rebuild(db, settings)
+            return _merge(db, settings, _mentions(db, _UNMERGED), set())
+
+    def queue_recode(self) -> None:
+        """Mark every document for re-coding, unless a run doing so is still unfinished: a
+        ``recode --all`` killed half-way resumes where it stopped."""
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM recode_queue LIMIT 1").fetchone() is None:
+                db.execute("INSERT INTO recode_queue (doc) SELECT rowid FROM documents")
+
+    def unqueue(self, doc_id: str) -> None:
+        """A document that could not be re-coded keeps its coding and leaves the queue."""
+        with self.transaction() as db:
+            db.execute(
+                "DELETE FROM recode_queue WHERE doc IN (SELECT rowid FROM documents WHERE id = ?)",
+                (doc_id,),
             )
-            db.executemany(
-                "INSERT INTO merged_mentions (merged, event) VALUES (?, ?)", plan.assignments
-            )
-            assignments = ", ".join(f"{name} = ?" for name in _CLUSTER_FIELDS[1:])
-            db.executemany(
-                f"UPDATE merged_events SET {assignments} WHERE id = ?",
-                [(*_cluster_values(c)[1:], c.id) for c in plan.updated],
-            )
-            _refresh_counts(db)
+
+    def to_recode(self, engine_version: str) -> list[Document]:
+        """The documents coded by another engine version or marked for re-coding."""
+        rows = self.connection.execute(
+            "SELECT id, text, source, published, title, url, language FROM documents "
+            "WHERE engine_version != ? OR rowid IN (SELECT doc FROM recode_queue) ORDER BY rowid",
+            (engine_version,),
+        ).fetchall()
+        return [
+            Document(doc_id, text, source, _day(published), title, url, language)
+            for doc_id, text, source, published, title, url, language in rows
+        ]
+
+    def _merge_document(self, db: sqlite3.Connection, doc: int, touched: set[str]) -> None:
+        new = _mentions(db, _UNMERGED + " AND e.doc = ?", (doc,))
+        try:
+            _merge(db, self.settings, new, touched)
+        except sqlite3.IntegrityError:
+            # Only merged events inconsistent with the store's events collide with the
+            # ones planned (an older version's store, a hand edit): merge everything again.
+            _rebuild(db, self.settings)
 
     def _insert_layers(self, db: sqlite3.Connection, doc: int, record: Record) -> None:
         text = record.document.text
@@ -309,22 +358,108 @@ def _stance_row(doc: int, position: int, stance: Stance) -> Sequence[object]:
     )
 
 
-def _refresh_counts(db: sqlite3.Connection) -> None:
-    """Recount every merged event's mentions, articles and sources; drop emptied ones.
+def _day(published: str | None) -> date | None:
+    return date.fromisoformat(published) if published else None
 
-    A document is one article however often it mentions the event; a source is the site a
-    document came from, or the document itself when that is unknown.
-    """
-    db.execute("DELETE FROM merged_events WHERE id NOT IN (SELECT merged FROM merged_mentions)")
+
+# A stored event as merging sees it, in the order of Mention's fields.
+_MENTION = """SELECT e.rowid, d.id, e.position, COALESCE(d.published, d.ingested_at),
+    COALESCE(d.site, 'doc:' || d.id), e.actor_country, e.actor_sector, e.recipient_country,
+    e.recipient_sector, e.root, e.plover, e.cameo, e.date_value, e.date_precision,
+    e.date_source, e.location_name, e.location_lat, e.location_lon, e.evidence{extra}
+  FROM events e JOIN documents d ON d.rowid = e.doc{joins}
+  WHERE e.factuality = 'asserted'"""
+_ASSERTED = _MENTION.format(extra="", joins="")
+_UNMERGED = _ASSERTED + " AND e.rowid NOT IN (SELECT event FROM merged_mentions)"
+_MERGED_JOINS = (
+    " JOIN merged_mentions mm ON mm.event = e.rowid JOIN merged_events m ON m.id = mm.merged"
+)
+_MERGED = _MENTION.format(extra=", m.component", joins=_MERGED_JOINS)
+_IN_COMPONENTS = _MENTION.format(extra="", joins=_MERGED_JOINS) + (
+    " AND m.component IN (SELECT value FROM json_each(?))"
+)
+_CLUSTER_INSERT = (
+    f"INSERT INTO merged_events ({_CLUSTER_COLUMNS}) VALUES ({_placeholders(len(_CLUSTER_FIELDS))})"
+)
+
+
+def _mentions(db: sqlite3.Connection, sql: str, params: Sequence[object] = ()) -> list[Mention]:
+    return [Mention(*row) for row in db.execute(sql, params)]
+
+
+def _merge(
+    db: sqlite3.Connection, settings: MergeSettings, new: list[Mention], touched: set[str]
+) -> MergePlan:
+    """Merge new mentions: re-merge, whole, the components they link to and those
+    ``touched`` (whose events just changed), and write the result in their place."""
+    replaced = touched | _linked_components(db, new, settings)
+    members = _mentions(db, _IN_COMPONENTS, (_json(replaced),))
+    plan = plan_merge([*members, *new], settings)
+    plan = replace(plan, new_events=len(new), replaced=frozenset(replaced))
     db.execute(
-        """UPDATE merged_events SET
-             num_mentions = (SELECT COUNT(*) FROM merged_mentions m
-                             WHERE m.merged = merged_events.id),
-             num_articles = (SELECT COUNT(DISTINCT e.doc) FROM merged_mentions m
-                             JOIN events e ON e.rowid = m.event
-                             WHERE m.merged = merged_events.id),
-             num_sources = (SELECT COUNT(DISTINCT COALESCE(d.site, 'doc:' || d.id))
-                            FROM merged_mentions m JOIN events e ON e.rowid = m.event
-                            JOIN documents d ON d.rowid = e.doc
-                            WHERE m.merged = merged_events.id)"""
+        "DELETE FROM merged_events WHERE component IN (SELECT value FROM json_each(?))",
+        (_json(replaced),),
+    )  # their mentions go with them (ON DELETE CASCADE)
+    _write_clusters(db, plan)
+    return plan
+
+
+def _rebuild(db: sqlite3.Connection, settings: MergeSettings) -> MergePlan:
+    db.execute("DELETE FROM merged_events")
+    mentions = _mentions(db, _ASSERTED)
+    plan = replace(plan_merge(mentions, settings), new_events=len(mentions), rebuild=True)
+    _write_clusters(db, plan)
+    return plan
+
+
+def _write_clusters(db: sqlite3.Connection, plan: MergePlan) -> None:
+    db.executemany(_CLUSTER_INSERT, [_cluster_values(c) for c in plan.clusters])
+    db.executemany("INSERT INTO merged_mentions (merged, event) VALUES (?, ?)", plan.assignments)
+
+
+def _linked_components(
+    db: sqlite3.Connection, new: Iterable[Mention], settings: MergeSettings
+) -> set[str]:
+    """The components of the merged mentions that new mentions may report one event with."""
+    by_block: dict[Block, list[Mention]] = defaultdict(list)
+    for mention in new:
+        if mention.identifiable:
+            by_block[block(mention)].append(mention)
+    linked: set[str] = set()
+    for (actor, recipient, kind), fresh in by_block.items():
+        rows = db.execute(
+            _MERGED + " AND e.actor_country IS ? AND e.recipient_country IS ? "
+            "AND COALESCE(e.plover, 'cameo:' || e.root) = ?",
+            (actor, recipient, kind),
+        )
+        for *values, component in rows:
+            if component not in linked:
+                member = Mention(*values)
+                if any(same_event(member, mention, settings) for mention in fresh):
+                    linked.add(component)
+    return linked
+
+
+def _components_of(db: sqlite3.Connection, doc: int) -> set[str]:
+    rows = db.execute(
+        "SELECT DISTINCT m.component FROM merged_mentions mm "
+        "JOIN merged_events m ON m.id = mm.merged JOIN events e ON e.rowid = mm.event "
+        "WHERE e.doc = ?",
+        (doc,),
     )
+    return {row[0] for row in rows}
+
+
+def _merges_consistent(db: sqlite3.Connection) -> bool:
+    """Every merged event belongs to a component and its first report is one of its
+    mentions (it is not when a killed older version left it pointing at deleted events)."""
+    broken = db.execute(
+        """SELECT 1 FROM merged_events m WHERE m.component IS NULL OR NOT EXISTS
+             (SELECT 1 FROM merged_mentions mm WHERE mm.event = m.first_event
+              AND mm.merged = m.id) LIMIT 1"""
+    ).fetchone()
+    return broken is None
+
+
+def _json(values: Iterable[str]) -> str:
+    return json.dumps(sorted(values))
