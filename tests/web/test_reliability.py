@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+import thucydides.nlp
 import thucydides.pipeline
 import thucydides.store.ingest
 from tests.web.conftest import TOKEN, live, served
@@ -294,7 +295,7 @@ def test_one_document_that_cannot_be_stored_costs_only_itself(
 def test_one_document_that_crashes_the_parser_costs_only_itself(
     store_copy: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parse = thucydides.pipeline.parse
+    parse = thucydides.nlp.parse
 
     def fragile(nlp: Any, texts: Any, batch_size: int) -> Any:
         # spaCy's own refusal of a text over nlp.max_length breaks the whole batch so.
@@ -320,7 +321,8 @@ def test_one_document_that_crashes_the_parser_costs_only_itself(
 
 def test_an_empty_batch_is_empty(store_copy: Path, pipeline: Pipeline) -> None:
     with served(store_copy, pipeline, token=TOKEN) as client:
-        for body in ([], {"documents": []}):
+        bodies: list[object] = [[], {"documents": []}]
+        for body in bodies:
             report = client.post("/api/ingest", json=body, headers=AUTH)
             assert report.status_code == 200, report.text
             assert report.json()["outcomes"] == [] and report.json()["failed"] == 0

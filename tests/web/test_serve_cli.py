@@ -34,6 +34,7 @@ def test_serve_builds_the_app_with_its_settings(
     assert (calls["host"], calls["port"]) == ("127.0.0.1", 8123)
     settings = calls["app"].state.web.settings
     assert settings.token == "from-env" and not settings.private
+    assert (settings.code_text_limit, settings.coding_capacity) == (100_000, 4)
     assert db.exists()  # the store is created and migrated
     calls["app"].state.web.close()
 
@@ -55,3 +56,12 @@ def test_a_missing_web_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite")])
     assert result.exit_code == 2 and "E043" in result.output and "thucydides[web]" in result.output
+
+
+def test_serve_sets_the_coding_budget(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    result, calls = _serve(monkeypatch, "--db", str(tmp_path / "s.sqlite"),
+                           "--code-text-limit", "5000", "--coding-capacity", "2")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    settings = calls["app"].state.web.settings
+    assert (settings.code_text_limit, settings.coding_capacity) == (5000, 2)
+    calls["app"].state.web.close()

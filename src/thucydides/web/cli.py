@@ -45,6 +45,22 @@ def serve(
     ingest_limit: Annotated[
         int, typer.Option(help="Largest body POST /api/ingest accepts, in bytes.", min=1)
     ] = 20_000_000,
+    code_text_limit: Annotated[
+        int,
+        typer.Option(
+            help="Coding budget of POST /api/code: the most characters of article text one "
+            "request has coded; a longer text is refused (413).",
+            min=1,
+        ),
+    ] = 100_000,
+    coding_capacity: Annotated[
+        int,
+        typer.Option(
+            help="POST /api/code requests admitted at once (one codes, the others wait); "
+            "one more is refused with 429 and Retry-After.",
+            min=1,
+        ),
+    ] = 4,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json, docs at /docs) and the dashboard.
 
@@ -61,7 +77,15 @@ def serve(
     except ImportError:
         typer.echo(f"thucydides: {Msg.E043.format(extra='web')}", err=True)
         raise typer.Exit(2) from None
-    settings = WebSettings(db, token, private, code_limit, ingest_limit)
+    settings = WebSettings(
+        db,
+        token,
+        private,
+        code_limit,
+        ingest_limit,
+        code_text_limit=code_text_limit,
+        coding_capacity=coding_capacity,
+    )
     try:
         app = create_app(settings)
     except ConfigError as exc:
