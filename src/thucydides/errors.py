@@ -79,7 +79,7 @@ class Msg(StrEnum):
     E059 = "the search text has no words to search for (only spaces or control characters)"
     # Reliability of the web API (issue #20).
     E065 = "JSON nested deeper than {limit} levels"
-    E066 = "could not store the document ({kind}): {detail}"
+    E066 = "this document could not be ingested ({kind}): {detail}"
     E067 = (
         "the article's text has {size} characters, over the coding budget of {limit} "
         "(thucydides serve --code-text-limit)"
