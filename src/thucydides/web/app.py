@@ -193,9 +193,11 @@ def _wants_html(request: Request) -> bool:
 
 def error_response(request: Request, error: HttpError) -> Response:
     if _wants_html(request):
-        return pages.render(
+        page = pages.render(
             request, "error.html", f"Error {error.status}", error.status, message=error.detail
         )
+        page.headers.update(error.headers)
+        return page
     return JSONResponse(error.body(), status_code=error.status, headers=error.headers)
 
 
