@@ -63,6 +63,11 @@ class Msg(StrEnum):
     E044 = "bad --dask value {value!r}: expected a scheduler address or local:N"
     E045 = "cannot use the Dask cluster {address}: {detail}"
     E046 = "invalid --by {value!r}: expected day, week or month"
+    E047 = (
+        "the store is busy: another process has held its write lock for more than "
+        "{seconds:g} s; run again when it has finished"
+    )
+    E048 = "cannot write to the store: {detail}"
     # The web API and dashboard (thucydides serve).
     E050 = "not found: {what}"
     E051 = "request body larger than the limit of {limit} bytes"

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 
+from thucydides.errors import ConfigError, Msg
 from thucydides.model import ActorRef, Document, Event, EventDate, Quote, Record, Stance
 from thucydides.output import dumps
 from thucydides.store.merge import (
@@ -94,13 +95,20 @@ class StoreWriter:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         # IMMEDIATE takes the write lock up front, so two writers queue (for the busy
         # timeout) instead of failing half-way through a document.
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            seconds = self.connection.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+            raise ConfigError(Msg.E047, seconds=seconds) from exc
         try:
             yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
+            self.connection.execute("COMMIT")
+        except BaseException as exc:
+            if self.connection.in_transaction:  # some errors (a full disk) roll back alone
+                self.connection.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise ConfigError(Msg.E048, detail=exc) from exc
             raise
-        self.connection.execute("COMMIT")
 
     def is_stored(self, doc_id: str, text_hash: str) -> bool:
         row = self.connection.execute(
