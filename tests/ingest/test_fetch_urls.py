@@ -85,11 +85,14 @@ def test_a_bad_feed_entry_is_reported_and_the_others_are_fetched() -> None:
     table = {"/a.html": answer(ARTICLE.encode()), "/b.html": answer(ARTICLE.encode() + b" ")}
     with local_server(routes(table)) as server:
         links = [f"{server.url}/a.html", "http://0177.0.0.1/", "http://[::1/x", "/b.html"]
+        links.append("http://x.example/&#27;[2J")  # an escape sequence is not echoed
         table["/feed.xml"] = answer(_feed(server.url, links), "application/rss+xml")
         outcomes = list(
             Fetcher(FetchSettings(allow_private=True, retries=0)).read(f"{server.url}/feed.xml")
         )
-    first, octal, unclosed, last = outcomes
+    first, octal, unclosed, last, escaped = outcomes
+    assert isinstance(escaped, InputError) and "E037" in str(escaped)
+    assert escaped.source == f"{server.url}/feed.xml#5"
     assert isinstance(first, Document) and isinstance(last, Document)
     assert last.url == f"{server.url}/b.html"
     for error, link in [(octal, "http://0177.0.0.1/"), (unclosed, "http://[::1/x")]:

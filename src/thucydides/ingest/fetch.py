@@ -186,8 +186,10 @@ class Fetcher:
             if not link:
                 yield InputError(f"{page.url}#{number}", Msg.E035, detail="entry has no link")
                 continue
+            # A link is the feed's text: one with control characters is not echoed.
+            source = link if link.isprintable() else f"{page.url}#{number}"
             try:
-                link = str(check_url(link, link, base))
+                link = str(check_url(link, source, base))
             except InputError as error:
                 yield error
                 continue
