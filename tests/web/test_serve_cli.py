@@ -34,7 +34,7 @@ def test_serve_builds_the_app_with_its_settings(
     assert (calls["host"], calls["port"]) == ("127.0.0.1", 8123)
     settings = calls["app"].state.web.settings
     assert settings.token == "from-env" and not settings.private
-    assert (settings.code_text_limit, settings.coding_capacity) == (100_000, 4)
+    assert (settings.code_text_limit, settings.coding_capacity) == (50_000, 4)
     assert db.exists()  # the store is created and migrated
     calls["app"].state.web.close()
 

@@ -52,7 +52,7 @@ def serve(
             "request has coded; a longer text is refused (413).",
             min=1,
         ),
-    ] = 100_000,
+    ] = 50_000,
     coding_capacity: Annotated[
         int,
         typer.Option(
