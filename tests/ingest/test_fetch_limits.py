@@ -142,3 +142,15 @@ def test_a_slow_name_lookup_counts_against_the_deadline() -> None:
         answered.set()
     assert elapsed < 2.0
     assert isinstance(error, InputError) and "E036" in str(error), error
+
+
+def test_each_retry_gets_one_deadline_so_a_url_takes_at_most_attempts_times_timeout() -> None:
+    waits: list[float] = []
+    settings = FetchSettings(allow_private=True, timeout=0.5, retries=2, backoff=1.0)
+    with local_server(_drip(head_first=True)) as server:
+        started = time.monotonic()
+        (error,) = Fetcher(settings, sleep=waits.append).read(f"{server.url}/slow.html")
+        elapsed = time.monotonic() - started
+    assert isinstance(error, InputError) and "E036" in str(error), error
+    assert len(server.requests) == 3 and waits == [1.0, 2.0]
+    assert elapsed < 3 * 0.5 + 0.5
