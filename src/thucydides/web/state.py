@@ -81,11 +81,9 @@ class IsolatingCoder:
         for batch in batches:
             try:
                 coded = list(self.pipeline.pipe(batch, batch_size=BATCH))
-            except Exception as exc:
+            except Exception:
                 log.exception("coding a batch of %d documents broke", len(batch))
-                coded = [self._alone(d) for d in batch] if len(batch) > 1 else [
-                    failure(batch[0].source, exc)
-                ]  # fmt: skip
+                coded = [self._alone(d) for d in batch]
             yield coded
 
     def _alone(self, document: Document) -> Record | InputError:
@@ -177,8 +175,7 @@ class WebState:
             for outcome in ingest(self.store, coder, self._read(lines, start), version):
                 outcomes.append(outcome)
         except Exception:
-            log.exception("ingesting line %d on broke; line %d is tried alone", start + 1,
-                          len(outcomes) + 1)  # fmt: skip
+            log.exception("ingesting from line %d broke; the next is tried alone", start + 1)
             outcomes.append(self._ingest_alone(lines, len(outcomes), coder, version))
             return len(outcomes) >= len(lines)
         return True
