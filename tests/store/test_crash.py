@@ -144,9 +144,9 @@ def test_killed_at_random_points_then_run_again(
         run("ingest", start, [replace(r, events=r.events[::2]) for r in records])
     elif command == "merge":  # nothing merged yet
         copy(clean, start)
-        with sqlite3.connect(start) as db:
-            db.execute("DELETE FROM merged_mentions")
-            db.execute("DELETE FROM merged_events")
+        with sqlite3.connect(start) as connection:
+            connection.execute("DELETE FROM merged_mentions")
+            connection.execute("DELETE FROM merged_events")
     duration = _seconds(command, copy(start, tmp_path / "timed.sqlite"), records)
     rng = random.Random(f"{command}-20")
     done = []

@@ -18,6 +18,7 @@ from thucydides import Pipeline, Record
 from thucydides.ingest import read_inputs
 from thucydides.model import Document
 from thucydides.store import Store
+from thucydides.store.merge import Mention, MergeSettings, components, plan_merge
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +85,56 @@ def test_any_order_and_batching_gives_the_same_merged_events(
                     store.merge()
             store.merge()
         assert _rebuilt(path) == _rebuilt(reference)
+
+
+def _mention(n: int, draw: st.DrawFn) -> Mention:
+    day = draw(st.integers(1, 6))
+    precise = draw(st.booleans())
+    return Mention(
+        event=n,
+        doc_id=f"d{draw(st.integers(0, 5))}",
+        position=n,
+        reported=f"2025-05-{draw(st.integers(1, 9)):02d}",
+        source=draw(st.sampled_from(["a.example", "b.example"])),
+        actor_country=draw(st.sampled_from(["IND", "PAK", None])),
+        actor_sector=draw(st.sampled_from([None, "MIL", "GOV"])),
+        recipient_country="PAK",
+        recipient_sector=None,
+        root="19",
+        plover=None,
+        cameo="190",
+        date_value=f"2025-05-{day:02d}" if precise else draw(st.sampled_from(["2025-05", None])),
+        date_precision="day" if precise else "month",
+        date_source=draw(st.sampled_from(["explicit", "document"])),
+        location_name=draw(st.sampled_from([None, "Srinagar", "Lahore"])),
+        lat=None,
+        lon=None,
+        evidence=draw(st.sampled_from(["shelling of border posts", "troops shelled posts", "x"])),
+    )
+
+
+@st.composite
+def _mentions(draw: st.DrawFn) -> list[Mention]:
+    return [_mention(n, draw) for n in range(draw(st.integers(1, 14)))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(mentions=_mentions(), data=st.data())
+def test_the_plan_is_a_function_of_the_set_of_mentions(
+    mentions: list[Mention], data: st.DataObject
+) -> None:
+    shuffled = data.draw(st.permutations(mentions))
+    plan = plan_merge(mentions)
+    assert plan_merge(shuffled) == plan
+    # A merged event never straddles two components, and re-merging any union of whole
+    # components gives their merged events unchanged: what incremental merging relies on.
+    parts = components(mentions, MergeSettings())
+    cluster_of = dict((event, merged) for merged, event in plan.assignments)
+    for part in parts:
+        alone = plan_merge(data.draw(st.permutations(part)))
+        assert {(c, e) for c, e in alone.assignments} == {
+            (cluster_of[m.event], m.event) for m in part
+        }
+    component_of = {m.event: n for n, part in enumerate(parts) for m in part}
+    for merged in {c for c, _ in plan.assignments}:
+        assert len({component_of[e] for c, e in plan.assignments if c == merged}) == 1

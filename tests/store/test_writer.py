@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from tests.conftest import EXAMPLES
 from thucydides import Pipeline, read_text_document
@@ -77,7 +78,7 @@ def _ref(text: str, start: int, code: str, country: str, name: str | None = None
     return ActorRef(text, Span(start, start + len(text)), Actor(code, country, "GOV", name))
 
 
-def _speech_record(doc_id: str, day: date, position: str) -> Record:
+def _speech_record(doc_id: str, day: date, position: Literal["support", "oppose"]) -> Record:
     quote = '"We will not accept it," the minister said'
     text = f"India {position}s mediation on Kashmir. {quote} ({doc_id})."
     india = _ref("India", 0, "INDGOV", "IND", "Ministry of External Affairs")
