@@ -297,12 +297,12 @@ def test_one_document_that_crashes_the_parser_costs_only_itself(
 ) -> None:
     parse = thucydides.nlp.parse
 
-    def fragile(nlp: Any, texts: Any, batch_size: int) -> Any:
+    def fragile(nlp: Any, texts: Any, *args: Any, **kwargs: Any) -> Any:
         # spaCy's own refusal of a text over nlp.max_length breaks the whole batch so.
         for text in texts:
             if "EXPLODE" in text:
                 raise ValueError("[E088] Text of length 1040000 exceeds maximum of 1000000.")
-            yield from parse(nlp, [text], batch_size)
+            yield from parse(nlp, [text], *args, **kwargs)
 
     monkeypatch.setattr(thucydides.pipeline, "parse", fragile)
     documents = [
