@@ -18,7 +18,9 @@ from thucydides.cli_output import EVENT_TABLE_COLUMNS, OutputFormat, Report, ren
 from thucydides.coding import BatchCoder, LocalCoder, code_in_order, engine_version
 from thucydides.errors import ConfigError, InputError, Msg, ThucydidesError
 from thucydides.export import ExportFormat, export
+from thucydides.ingest import read_inputs
 from thucydides.ingest.fetch import Fetcher, FetchSettings
+from thucydides.model import Document
 from thucydides.output import dumps
 from thucydides.pipeline import Config, Pipeline
 from thucydides.store import EventFilter, Store, StoreReader
@@ -114,7 +116,11 @@ TimeoutOption = Annotated[
     float, typer.Option(help="Seconds per HTTP request, for connecting, body and redirects.")
 ]
 MaxBytesOption = Annotated[
-    int, typer.Option(help="Largest HTTP response accepted, in bytes (after decompression).")
+    int,
+    typer.Option(
+        help="Largest document accepted, in bytes: an HTTP response (after decompression); "
+        "for code also a file, a JSON line or standard input."
+    ),
 ]
 RetriesOption = Annotated[
     int, typer.Option(help="Retries (with exponential backoff) on 5xx and time-outs.")
@@ -167,11 +173,11 @@ def code(
     day = _parse_date(published)
     config = _config(model, actors)
     stdin = sys.stdin.buffer if "-" in inputs else None
+    sink = _open_output(output)
     # URLs and feeds are fetched as by ingest: the same Fetcher, guard and limits.
     fetcher = Fetcher(_fetch_settings(allow_private, timeout, max_bytes, retries))
-    outcomes = read_sources(inputs, fetcher, published=day, stdin=stdin)
+    outcomes = _read_all(inputs, fetcher, day, stdin, max_bytes)
     countable = not any(is_url(name) for name in inputs)
-    sink: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         with (
             _shell_errors(),
@@ -447,6 +453,29 @@ def export_store(
 
 def _config(model: str | None, actors: list[Path] | None) -> Config:
     return Config(model=model, actor_files=tuple(str(p) for p in actors or ()))
+
+
+def _open_output(output: Path | None) -> IO[str]:
+    """The -o file, or standard output; a path that cannot be written is a usage error
+    (exit status 2), reported before any work, as ``sort -o`` and ``curl -o`` do."""
+    if output is None:
+        return sys.stdout
+    try:
+        return output.open("w", encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"thucydides: {Msg.E016.format(path=output, detail=exc.strerror)}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _read_all(
+    inputs: Sequence[str], fetcher: Fetcher, day: date | None, stdin: IO[bytes] | None, limit: int
+) -> Iterator[Document | InputError]:
+    """read_sources, with the --max-bytes limit applied to local documents as well."""
+    for name in inputs:
+        if is_url(name):
+            yield from read_sources([name], fetcher, published=day)
+        else:
+            yield from read_inputs([name], published=day, stdin=stdin, max_bytes=limit)
 
 
 def _fetch_settings(

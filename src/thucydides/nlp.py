@@ -27,6 +27,15 @@ MODEL_CASCADE: tuple[str, ...] = (
 )
 # A blank line (or a single line break: headlines often have no full stop) ends a paragraph.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# The longest piece of text parsed at once. spaCy needs about 1 GB per 100,000 characters
+# parsed at once (its error E088), and a sentence can be no longer than the piece it is
+# in: without punctuation the parser makes sentences of thousands of words, and the stages
+# that walk a sentence per token become slow. News paragraphs are far shorter (the longest
+# in the gold sets has 628 characters), so normal text is parsed as before.
+MAX_PARSE_CHARS = 5_000
+# Where a long paragraph is best cut: after a sentence end, else after spaces.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+SPACE_RUN = re.compile(r"\s+")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -43,14 +52,23 @@ def split_paragraphs(text: str) -> list[str]:
     return pieces or [text]
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+def parse(
+    nlp: Language, texts: Iterable[str], batch_size: int = 64, max_chars: int | None = None
+) -> Iterator[Doc]:
     """Parse texts paragraph by paragraph and join each text's paragraphs into one Doc.
 
     Parsing paragraphs separately keeps sentences, trees and entities from running across a
     headline or a paragraph break, which the parser does when it sees them in one piece,
-    and character offsets into the joined Doc are those of the original text.
+    and character offsets into the joined Doc are those of the original text. A paragraph
+    longer than ``max_chars`` (default :data:`MAX_PARSE_CHARS`, never more than the model's
+    ``max_length``) is parsed in pieces cut at sentence ends or spaces, so that no text is
+    refused for its length and a sentence never grows past the limit.
     """
-    pending = [split_paragraphs(text) for text in texts]
+    limit = min(max_chars or MAX_PARSE_CHARS, nlp.max_length)
+    pending = [
+        [piece for paragraph in split_paragraphs(text) for piece in split_long(paragraph, limit)]
+        for text in texts
+    ]
     chunks = (chunk for pieces in pending for chunk in pieces)
     parsed = iter(nlp.pipe(chunks, batch_size=batch_size))
     for pieces in pending:
@@ -58,7 +76,61 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator
         yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
+def split_long(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters that join back into it,
+    each ending at the last sentence end in its second half, else at the last space there,
+    else (a run of ``limit`` characters without a space) at the limit itself."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut_point(text, start, start + limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut_point(text: str, start: int, end: int) -> int:
+    # Searched in the second half of the window only, so every piece is at least half full
+    # and the text is scanned a bounded number of times.
+    middle = start + (end - start) // 2
+    for boundary in (SENTENCE_END, SPACE_RUN):
+        ends = [match.end() for match in boundary.finditer(text, middle, end)]
+        if ends:
+            return ends[-1]
+    return end
+
+
+def segment(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into segments of at most ``limit`` characters that join back into it,
+    at paragraph breaks where a paragraph allows it: a long document is coded a segment
+    at a time."""
+    segments: list[str] = []
+    current: list[str] = []
+    size = 0
+    for paragraph in split_paragraphs(text):
+        for piece in split_long(paragraph, limit):
+            if size + len(piece) > limit and current:
+                segments.append("".join(current))
+                current, size = [], 0
+            current.append(piece)
+            size += len(piece)
+    segments.append("".join(current))
+    return segments
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token's text anew at each
+    ``doc.text``, so asking for it per candidate makes a scan quadratic in the text."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return str(cached)
+
+
+_TEXT = "thucydides.text"
 _SENTENCES = "thucydides.sentences"
+_QUOTED_SENTENCES = "thucydides.quoted_sentences"
 _LEMMAS = "thucydides.sentence_lemmas"
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
@@ -66,15 +138,28 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 def inside_quotes(sentence: Span, token: Token) -> bool:
     """Whether ``token`` stands inside a quotation opened earlier in its sentence."""
     # Counted on the text, not the tokens: it is asked for every trigger and candidate.
-    before = token.doc.text[sentence.start_char : token.idx]
+    if not has_quote_marks(sentence):
+        return False
+    before = doc_text(token.doc)[sentence.start_char : token.idx]
     return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
+
+
+def has_quote_marks(sentence: Span) -> bool:
+    """Whether the sentence has a quotation mark, answered once a sentence: most have none,
+    and then no token in them is inside quotes."""
+    by_start: dict[int, bool] = sentence.doc.user_data.setdefault(_QUOTED_SENTENCES, {})
+    known = by_start.get(sentence.start)
+    if known is None:
+        text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]
+        known = by_start[sentence.start] = any(mark in text for mark in QUOTE_MARKS)
+    return known
 
 
 def quotation_cue(token: Token, reporting_verbs: frozenset[str]) -> Token | None:
     """For a token inside a quotation, the reporting verb outside it in the same sentence
     ("“We welcome help ...,” he said" → "said")."""
     sentence = token.sent
-    if not any(mark in sentence.text for mark in QUOTE_MARKS) or not inside_quotes(sentence, token):
+    if not inside_quotes(sentence, token):
         return None
     for candidate in sentence:
         if candidate.lemma_.lower() in reporting_verbs and not inside_quotes(sentence, candidate):

@@ -10,11 +10,12 @@ owned by the :class:`Engine` and built once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,6 +32,7 @@ from thucydides.events import Coding, EventCoder, build_events, load_lexicon
 from thucydides.events.factuality import factuality
 from thucydides.model import (
     Actor,
+    ActorRef,
     Agreement,
     Document,
     Event,
@@ -41,11 +43,17 @@ from thucydides.model import (
     Stance,
     TimeRef,
 )
-from thucydides.nlp import load_model, parse, sentences
+from thucydides.nlp import load_model, parse, segment, sentences
 from thucydides.places import Gazetteer
 from thucydides.speech import find_quotes, find_stances, load_speech_lexicon
 from thucydides.time.anchor import EventDater
 from thucydides.time.extract import find_timexes
+
+# A document longer than this many characters is coded a segment at a time (at paragraph
+# breaks): parsing it whole takes about 1 GB of memory per 100,000 characters, and some
+# stages look at the whole document for each candidate. News articles are far shorter.
+SEGMENT_CHARS = 100_000
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,21 +256,61 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     def __call__(self, document: Document) -> Record:
+        if len(document.text) > SEGMENT_CHARS:
+            return self._code_in_segments(document)
         return self._finish(document, next(parse(self.engine.nlp, [document.text])))
 
     def pipe(
         self, documents: Iterable[Document], batch_size: int = 16
     ) -> Iterator[Record | InputError]:
-        """Code many documents, parsing them in batches; a failure is yielded, not raised."""
-        pending = list(documents)
-        texts = (d.text for d in pending)
-        for document, doc in zip(pending, parse(self.engine.nlp, texts, batch_size), strict=True):
-            try:
-                yield self._finish(document, doc)
-            except ThucydidesError as exc:
-                yield InputError(document.source, Msg.E011, detail=exc)
-            except Exception as exc:  # one document's crash must not stop a batch
-                yield InputError(document.source, Msg.E011, detail=f"{type(exc).__name__}: {exc}")
+        """Code many documents, parsing them in batches; a failure is yielded, not raised.
+
+        A long document is coded alone, a segment at a time; the others are parsed
+        together, ``batch_size`` documents at a time.
+        """
+        batch: list[Document] = []
+        for document in documents:
+            if len(document.text) > SEGMENT_CHARS:
+                yield from self._code_batch(batch, batch_size)
+                batch = []
+                yield _safely(document, partial(self._code_in_segments, document))
+                continue
+            batch.append(document)
+            if len(batch) == batch_size:
+                yield from self._code_batch(batch, batch_size)
+                batch = []
+        yield from self._code_batch(batch, batch_size)
+
+    def _code_batch(
+        self, documents: Sequence[Document], batch_size: int
+    ) -> Iterator[Record | InputError]:
+        done = 0
+        texts = (d.text for d in documents)
+        try:
+            for document, doc in zip(
+                documents, parse(self.engine.nlp, texts, batch_size), strict=True
+            ):
+                done += 1
+                yield _safely(document, partial(self._finish, document, doc))
+        except Exception:  # the parse of one document of the batch failed
+            # An exception inside nlp.pipe ends its generator, and with it the batch: parse
+            # the rest one at a time, so that only the document that breaks it is lost.
+            for document in documents[done:]:
+                yield _safely(document, partial(self, document))
+
+    def _code_in_segments(self, document: Document) -> Record:
+        """A long document, coded a segment at a time so that memory, and the cost of the
+        stages that look at the whole document for each candidate, are those of one
+        segment. Each segment is analysed as a document of its own; its findings are then
+        placed in the whole text (offsets, sentence numbers, ids)."""
+        whole = _Joined(document)
+        offset = 0
+        for text in segment(document.text, SEGMENT_CHARS):
+            part = replace(document, id=f"{document.id}@{offset}", text=text)
+            whole.add(self._finish(part, next(parse(self.engine.nlp, [text]))), offset)
+            offset += len(text)
+        limit = Msg.W002.format(chars=len(document.text), limit=SEGMENT_CHARS)
+        return whole.record((*_warnings(document), limit))
 
     def _finish(self, document: Document, doc: Doc) -> Record:
         analysis = Analysis(document=document, doc=doc)
@@ -283,6 +331,91 @@ class Pipeline:
             agreements=analysis.agreements,
             warnings=_warnings(document),
         )
+
+
+def _safely(document: Document, code: Callable[[], Record]) -> Record | InputError:
+    """One document's record, or its failure as a value: the batch goes on."""
+    try:
+        return code()
+    except ThucydidesError as exc:
+        return InputError(document.source, Msg.E011, detail=_one_line(str(exc)))
+    except Exception as exc:  # one document's crash must not stop a batch
+        detail = _one_line(f"{type(exc).__name__}: {exc}")
+        return InputError(document.source, Msg.E011, detail=detail)
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+class _Joined:
+    """The records of a long document's segments, joined into the document's record."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.sentences: list[Sentence] = []
+        self.mentions: list[ActorRef] = []
+        self.timexes: list[TimeRef] = []
+        self.events: list[Event] = []
+        self.quotes: list[Quote] = []
+        self.stances: dict[str, Stance] = {}
+        self.agreements: dict[tuple[str, str], Agreement] = {}
+
+    def add(self, part: Record, offset: int) -> None:
+        sentences_before = len(self.sentences)
+
+        def move(value: _T) -> _T:
+            return _moved(value, offset, sentences_before)
+
+        self.mentions += map(move, part.mentions)
+        self.timexes += map(move, part.timexes)
+        self.events += map(move, part.events)
+        self.quotes += map(move, part.quotes)
+        for stance in map(move, part.stances):
+            # One stance per holder, topic and position in a document, the first found.
+            stance = replace(stance, id=_stance_id(self.document.id, stance))
+            self.stances.setdefault(stance.id, stance)
+        for agreement in map(move, part.agreements):
+            key = (agreement.key or agreement.name, agreement.status)
+            self.agreements.setdefault(key, agreement)
+        self.sentences += map(move, part.sentences)
+
+    def record(self, warnings: tuple[str, ...]) -> Record:
+        return Record(
+            document=self.document,
+            sentences=tuple(self.sentences),
+            mentions=tuple(self.mentions),
+            timexes=tuple(self.timexes),
+            events=tuple(self.events),
+            quotes=tuple(self.quotes),
+            stances=tuple(self.stances.values()),
+            agreements=tuple(self.agreements.values()),
+            warnings=warnings,
+        )
+
+
+# Fields that number a sentence of the document, moved with the segment's first sentence.
+_SENTENCE_FIELDS = frozenset({"sentence", "index"})
+
+
+def _moved(value: _T, chars: int, sentences: int) -> _T:
+    """``value`` (a finding of one segment) with every span moved by ``chars`` and every
+    sentence number by ``sentences``: the same finding in the whole document."""
+    if isinstance(value, Span):
+        return Span(value.start + chars, value.end + chars)  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(_moved(item, chars, sentences) for item in value)  # type: ignore[return-value]
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, Any] = {}
+    for item in fields(value):
+        current = getattr(value, item.name)
+        if item.name in _SENTENCE_FIELDS and isinstance(current, int):
+            changes[item.name] = current + sentences
+        elif isinstance(current, Span | tuple) or is_dataclass(current):
+            changes[item.name] = _moved(current, chars, sentences)
+    return replace(value, **changes) if changes else value
 
 
 def _warnings(document: Document) -> tuple[str, ...]:

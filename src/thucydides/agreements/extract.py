@@ -112,12 +112,16 @@ class AgreementFinder:
         named = self._named(doc)
         taken = {i for m in named for i in range(m.span.start, m.span.end)}
         mentions = list(named)
+        last_named = _LastBefore(named)
         for token in doc:
             if token.i in taken or token.pos_ != "NOUN" or token.tag_ == "NNS":
                 continue
             if token.lemma_.lower() not in self.lexicon.nouns:
                 continue
-            earlier = [m for m in mentions if m.root.i < token.i]
+            # The last mention listed before this noun: one found in the loop if any (they
+            # come in text order), else the last named one before it.
+            last = mentions[-1] if len(mentions) > len(named) else last_named(token.i)
+            earlier = [last] if last is not None else []
             mention = self._described(token, actors) or _anaphor(token, earlier, sentence_of)
             if mention is not None:
                 mentions.append(mention)
@@ -249,6 +253,26 @@ def _case_ok(text: str, alias: str) -> bool:
     if letters and all(c.isupper() for c in letters):
         return text == alias
     return text[:1].isupper() or text[:1].isdigit()
+
+
+class _LastBefore:
+    """Of the named mentions (in their list order), the last one whose root comes before a
+    token, asked for tokens in text order: one pass, not a list filtered per noun."""
+
+    def __init__(self, named: list[_Mention]) -> None:
+        self.named = named
+        self.by_position = sorted(range(len(named)), key=lambda k: named[k].root.i)
+        self.seen = 0
+        self.latest = -1
+
+    def __call__(self, i: int) -> _Mention | None:
+        while self.seen < len(self.by_position):
+            k = self.by_position[self.seen]
+            if self.named[k].root.i >= i:
+                break
+            self.latest = max(self.latest, k)
+            self.seen += 1
+        return self.named[self.latest] if self.latest >= 0 else None
 
 
 def _anaphor(

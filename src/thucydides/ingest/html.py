@@ -28,9 +28,15 @@ def extract_page(source: str, html: str, url: str | None = None) -> ExtractedPag
     """
     import trafilatura  # imported lazily: only HTML inputs need it
 
-    extracted = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:
+        # lxml and trafilatura refuse some pages outright (a tree nested too deep, broken
+        # markup): one broken page is that page's error, not the batch's.
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        raise InputError(source, Msg.E018, detail=detail) from None
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(source, Msg.E004)

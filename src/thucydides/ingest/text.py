@@ -19,6 +19,10 @@ _SHORT_TEXT_LETTERS = 400
 # sentence punctuation between furniture lines are taken as form labels.
 _TAIL_LINES = 15
 _FORM_LABEL_MAX = 40
+# Control characters other than white space: a stray one is noise in an article, a text
+# made of them is binary data that happens to be valid UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_MAX_CONTROL_SHARE = 0.01
 
 
 @cache
@@ -58,6 +62,15 @@ def trim_boilerplate(text: str) -> str:
     return "\n".join(lines[:cut]).rstrip()
 
 
+def _check_is_text(source: str, body: str) -> None:
+    """Refuse what is not prose: mostly control characters, or not a single letter."""
+    controls = sum(1 for _ in _CONTROL.finditer(body)) if _CONTROL.search(body) else 0
+    if controls > _MAX_CONTROL_SHARE * len(body):
+        raise InputError(source, Msg.E015, share=controls / len(body))
+    if not any(ch.isalpha() for ch in body):
+        raise InputError(source, Msg.E017)
+
+
 def detect_language(text: str) -> str:
     letters = sum(ch.isalpha() for ch in text[:5000])
     if letters < _MIN_LETTERS_FOR_LANGUAGE_ID:
@@ -92,6 +105,7 @@ def make_document(
     body = trim_boilerplate(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not body.strip():
         raise InputError(source, Msg.E002)
+    _check_is_text(source, body)
     language = detect_language(body)
     if require_english and language != "en":
         raise InputError(source, Msg.E005, language=language)

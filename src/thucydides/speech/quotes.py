@@ -12,19 +12,21 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events.roles import subject_heads
 from thucydides.model import ActorRef, Quote
 from thucydides.model import Span as TextSpan
-from thucydides.nlp import QUOTE_MARKS, inside_quotes, sentences
+from thucydides.nlp import QUOTE_MARKS, doc_text, inside_quotes, sentences
 
-_QUOTED = re.compile(r"“(?P<curly>[^”\n]{2,})”|\"(?P<straight>[^\"\n]{2,})\"")
+_OPENING = re.compile(r"[“\"]")
 # Quotations shorter than this are scare quotes ("the so-called “peace plan”"), not speech.
 MIN_QUOTE_WORDS = 4
 # The second part of a split quotation starts this close to the end of the first.
@@ -42,19 +44,21 @@ def find_direct_quotes(
     doc: Doc, actors: DocumentActors, reporting_verbs: frozenset[str]
 ) -> list[Quote]:
     quotes: list[Quote] = []
-    for start, end in _quoted_spans(doc.text):
-        if len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+    text = doc_text(doc)
+    touching = _SentenceIndex(doc)
+    for start, end in _quoted_spans(text):
+        if len(text[start:end].split()) < MIN_QUOTE_WORDS:
             continue
-        cue = _cue(doc, start, end, reporting_verbs)
-        if cue is None and quotes and _continues(doc.text, quotes[-1], start):
+        cue = _cue(touching(start - 1, end + 1), start, end, reporting_verbs)
+        if cue is None and quotes and _continues(text, quotes[-1], start):
             earlier = quotes[-1]
-            quotes.append(replace(earlier, text=doc.text[start:end], span=TextSpan(start, end)))
+            quotes.append(replace(earlier, text=text[start:end], span=TextSpan(start, end)))
             continue
         speaker = None if cue is None else _speaker(actors, cue, subject_heads(cue))
         quotes.append(
             Quote(
                 speaker=speaker,
-                text=doc.text[start:end],
+                text=text[start:end],
                 span=TextSpan(start, end),
                 cue=cue.text if cue else None,
                 kind="direct",
@@ -69,7 +73,8 @@ def find_indirect_quotes(
     reporting_verbs: frozenset[str],
     direct: Sequence[Quote] = (),
 ) -> list[Quote]:
-    quoted = [(q.span.start - 1, q.span.end + 1) for q in direct]
+    quoted = _Quoted(direct)
+    text = doc_text(doc)
     found = []
     for sentence in sentences(doc):
         for token in sentence:
@@ -77,9 +82,9 @@ def find_indirect_quotes(
             if content is None or inside_quotes(sentence, token):
                 continue
             start, end = content
-            if any(a <= start < b or a < end <= b for a, b in quoted):
+            if quoted.overlaps(start, end):
                 continue  # the clause is a direct quotation, already found
-            if len(doc.text[start:end].split()) < MIN_QUOTE_WORDS:
+            if len(text[start:end].split()) < MIN_QUOTE_WORDS:
                 continue
             speaker = _speaker(actors, token, speaker_heads)
             if speaker is None:
@@ -87,7 +92,7 @@ def find_indirect_quotes(
             found.append(
                 Quote(
                     speaker=speaker,
-                    text=doc.text[start:end],
+                    text=text[start:end],
                     span=TextSpan(start, end),
                     cue=token.text if token.lower_ != "according" else "according to",
                     kind="indirect",
@@ -142,14 +147,72 @@ def _continues(text: str, earlier: Quote, start: int) -> bool:
 
 
 def _quoted_spans(text: str) -> Iterator[tuple[int, int]]:
-    for match in _QUOTED.finditer(text):
-        group = "curly" if match.group("curly") is not None else "straight"
-        yield match.start(group), match.end(group)
+    """Quotations: from an opening mark (“ or ") to the next closing mark of its kind (” or ")
+    in the same line, at least two characters apart. Found in one pass: a regular expression
+    rescans the rest of the line from every unclosed mark, quadratic in a line of marks."""
+    following = _NextIndex(text)
+    at = 0
+    while (opening := _OPENING.search(text, at)) is not None:
+        start = opening.end()
+        close = following.find("”" if opening.group() == "“" else '"', start)
+        if close < following.find("\n", start) and close - start >= 2:
+            yield start, close
+            at = close + 1
+        else:
+            at = start
 
 
-def _cue(doc: Doc, start: int, end: int, reporting_verbs: frozenset[str]) -> Token | None:
+class _NextIndex:
+    """The next index of a character at or after a position, for positions that only grow:
+    each stretch of text is searched once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, int] = {}
+
+    def find(self, char: str, start: int) -> int:
+        known = self.found.get(char, -1)
+        if known < start:
+            index = self.text.find(char, start)
+            known = self.found[char] = len(self.text) if index < 0 else index
+        return known
+
+
+class _SentenceIndex:
+    """The sentences that touch a stretch of characters, found by bisection."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sentences = sentences(doc)
+        self.ends = [s.end_char for s in self.sentences]
+        self.starts = [s.start_char for s in self.sentences]
+
+    def __call__(self, start: int, end: int) -> Sequence[SpacySpan]:
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end)
+        return self.sentences[first:last]
+
+
+class _Quoted:
+    """The direct quotations (each widened by its marks), sorted and disjoint, so that the
+    one a position could be inside is found by bisection."""
+
+    def __init__(self, direct: Sequence[Quote]) -> None:
+        self.spans = sorted((q.span.start - 1, q.span.end + 1) for q in direct)
+        self.starts = [a for a, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a clause begins or ends inside a direct quotation."""
+        before = bisect.bisect_right(self.starts, start) - 1
+        if before >= 0 and start < self.spans[before][1]:
+            return True
+        last = bisect.bisect_left(self.starts, end) - 1
+        return last >= 0 and end <= self.spans[last][1]
+
+
+def _cue(
+    touched: Sequence[SpacySpan], start: int, end: int, reporting_verbs: frozenset[str]
+) -> Token | None:
     """The reporting verb outside the quotation, in the sentences it touches, nearest first."""
-    touched = [s for s in sentences(doc) if s.start_char < end + 1 and s.end_char > start - 1]
     candidates = [
         t
         for sentence in touched

@@ -22,7 +22,7 @@ from thucydides.actors.resolve import DocumentActors
 from thucydides.events.roles import subject_heads
 from thucydides.model import ActorRef, Evidence, Stance
 from thucydides.model import Span as TextSpan
-from thucydides.nlp import sentences, words_follow
+from thucydides.nlp import doc_text, sentences, words_follow
 from thucydides.speech.lexicon import Cue, Position, SpeechLexicon
 from thucydides.time.anchor import EventDater
 
@@ -76,7 +76,7 @@ def find_stances(
 def topic_index(doc: Doc, lexicon: SpeechLexicon) -> dict[int, str]:
     """Token index → topic label, longest term first ("third-party mediation")."""
     found: dict[int, str] = {}
-    text = doc.text
+    text = doc_text(doc)
     i = 0
     while i < len(doc):
         if doc[i].lower_ not in lexicon.topic_starts and doc[i].lemma_.lower() not in (
@@ -303,7 +303,7 @@ def _text(tokens: list[Token]) -> str:
     if not ordered:
         return ""
     doc = ordered[0].doc
-    return doc.text[ordered[0].idx : ordered[-1].idx + len(ordered[-1].text)]
+    return doc_text(doc)[ordered[0].idx : ordered[-1].idx + len(ordered[-1].text)]
 
 
 def _target(

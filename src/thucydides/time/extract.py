@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from thucydides.model import Span as TextSpan
 from thucydides.model import TimeRef
-from thucydides.nlp import sentences
+from thucydides.nlp import doc_text, sentences
 from thucydides.time.normalise import Normalised, normalise
 
 # Leading words of an entity that are not part of the time expression itself.
@@ -68,7 +68,7 @@ def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
         for other in [k for k in found if key[0] <= k[0] and k[1] <= key[1]]:
             del found[other]
         found[key] = _timex(text, key, result, sentence_of[sentence.start])
-    for match in _DAY_RANGE.finditer(doc.text):
+    for match in _DAY_RANGE.finditer(doc_text(doc)):
         _add_range_end(doc, match, published, sentence_of, found)
     return [found[k] for k in sorted(found)]
 
@@ -112,7 +112,7 @@ def _candidates(doc: Doc) -> Iterator[Span]:
     for entity in doc.ents:
         if entity.label_ in ("DATE", "TIME"):
             yield entity
-    for match in _EXTRA.finditer(doc.text):
+    for match in _EXTRA.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             yield span
