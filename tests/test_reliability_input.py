@@ -277,7 +277,11 @@ def test_f7_unreadable_directory_is_reported(
 # F8: one line that is not an object made a JSON Lines stream plain text, exit 0.
 @pytest.mark.parametrize("bad", ["[1, 2]", '"x"', "3", "null"])
 def test_f8_stdin_jsonl_with_a_non_object_line(bad: str) -> None:
-    lines = [json.dumps({"id": "s1", "text": ENGLISH}), bad, json.dumps({"id": "s3", "text": ENGLISH})]
+    lines = [
+        json.dumps({"id": "s1", "text": ENGLISH}),
+        bad,
+        json.dumps({"id": "s3", "text": ENGLISH}),
+    ]
     stdin = io.BytesIO(("\n".join(lines) + "\n").encode())
     outcomes = list(read_inputs(["-"], stdin=stdin))
     assert kinds(outcomes) == ["Document", "InputError", "Document"]
@@ -296,7 +300,9 @@ def test_f8_cli_exit_status(shared_pipeline: Pipeline) -> None:
 # F9: -o into a missing directory gave a traceback.
 def test_f9_output_in_a_missing_directory(tmp_path: Path) -> None:
     out = tmp_path / "no" / "such" / "out.jsonl"
-    result = runner.invoke(thucydides.cli.app, ["code", str(EXAMPLES / "articles.jsonl"), "-o", str(out)])
+    result = runner.invoke(
+        thucydides.cli.app, ["code", str(EXAMPLES / "articles.jsonl"), "-o", str(out)]
+    )
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "E016" in result.stderr and str(out) in result.stderr
