@@ -25,6 +25,7 @@ from thucydides.model import (
 )
 from thucydides.store import Store
 from thucydides.store.ingest import Skipped, Stored, recode
+from thucydides.store.writer import COLUMNS
 
 TEXT = (EXAMPLES / "thailand_cambodia_ceasefire.txt").read_text(encoding="utf-8")
 
@@ -129,3 +130,11 @@ def test_quotes_stances_and_agreements_are_stored_and_stances_queried(tmp_path: 
 
 def test_skipped_outcome_names_the_document() -> None:
     assert Skipped("x", "x.txt").doc_id == "x"
+
+
+def test_the_writer_names_every_column_of_every_layer(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        for table, columns in COLUMNS.items():
+            info = store.connection.execute(f"PRAGMA table_info({table})").fetchall()
+            assert set(columns) == {row[1] for row in info} - {"rowid"}, table
+            assert len(columns) == len(set(columns)), table

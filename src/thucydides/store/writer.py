@@ -39,6 +39,56 @@ ActorColumns = tuple[
 DateColumns = tuple[str | None, str | None, str | None, str | None]
 
 
+def _actor(prefix: str) -> tuple[str, ...]:
+    """The columns :func:`actor_columns` fills, under a prefix."""
+    names = ("text", "start", "end", "code", "country", "sector", "name", "role")
+    return tuple(f"{prefix}_{name}" for name in names)
+
+
+def _date(prefix: str) -> tuple[str, ...]:
+    """The columns :func:`date_columns` fills, under a prefix."""
+    return tuple(f"{prefix}_{name}" for name in ("value", "precision", "text", "source"))
+
+
+# The columns each layer's rows give values for, in the order of those values.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sentences": ("doc", "idx", "start", "end", "text"),
+    "events": (
+        *("doc", "position", "event_id", "sentence", "span_start", "span_end", "evidence"),
+        *("sentence_text", "trigger_text", "trigger_start", "trigger_end"),
+        *("cameo", "cameo_name", "root", "plover", "mode", "context", "quad", "goldstein"),
+        *_actor("actor"),
+        *_actor("recipient"),
+        *_actor("speaker"),
+        *_date("date"),
+        *("location_name", "location_country", "location_lat", "location_lon"),
+        *("factuality", "confidence"),
+    ),
+    "mentions": ("doc", "position", *_actor("actor")),
+    "timexes": (
+        "doc",
+        "position",
+        "sentence",
+        "text",
+        "start",
+        "end",
+        "type",
+        "value",
+        "precision",
+    ),
+    "quotes": ("doc", "position", *_actor("speaker"), "text", "start", "end", "cue", "kind"),
+    "stances": (
+        *("doc", "position", *_actor("holder"), "topic", *_actor("target"), "stance"),
+        *("reason", *_date("date"), "evidence", "evidence_start", "evidence_end"),
+    ),
+    "agreements": (
+        *("doc", "position", "name", "status", *_date("signed")),
+        *("evidence", "evidence_start", "evidence_end"),
+    ),
+    "agreement_parties": ("agreement", "position", *_actor("party")),
+}
+
+
 def content_hash(text: str) -> str:
     """The identity of a document's text, so that a copy under another id is not coded twice."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -234,7 +284,7 @@ class StoreWriter:
         sentences = {s.index: text[s.span.start : s.span.end] for s in record.sentences}
         _insert(
             db,
-            'sentences (doc, idx, start, "end", text)',
+            "sentences",
             [
                 (doc, s.index, s.span.start, s.span.end, sentences[s.index])
                 for s in record.sentences
@@ -247,7 +297,6 @@ class StoreWriter:
                 _event_row(doc, n, e, text, sentences.get(e.sentence))
                 for n, e in enumerate(record.events)
             ],
-            rowid=True,
         )
         _insert(
             db, "mentions", [(doc, n, *actor_columns(m)) for n, m in enumerate(record.mentions)]
@@ -273,7 +322,7 @@ class StoreWriter:
                 agreement.evidence.span.start,
                 agreement.evidence.span.end,
             )
-            rowid = _insert(db, "agreements", [row], rowid=True)
+            rowid = _insert(db, "agreements", [row])
             _insert(
                 db,
                 "agreement_parties",
@@ -281,15 +330,15 @@ class StoreWriter:
             )
 
 
-def _insert(
-    db: sqlite3.Connection, table: str, rows: Sequence[Sequence[object]], rowid: bool = False
-) -> int | None:
-    """Insert rows of values in column order (after a leading automatic rowid if ``rowid``);
-    return the rowid of the last row (``executemany`` does not tell it)."""
+def _insert(db: sqlite3.Connection, table: str, rows: Sequence[Sequence[object]]) -> int | None:
+    """Insert rows of values for the table's :data:`COLUMNS`; return the rowid of the last
+    row (``executemany`` does not tell it)."""
     if not rows:
         return None
-    marks = ("NULL, " if rowid else "") + ", ".join("?" * len(rows[0]))
-    sql = f"INSERT INTO {table} VALUES ({marks})"
+    columns = COLUMNS[table]
+    assert len(rows[0]) == len(columns), table
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = f"INSERT INTO {table} ({names}) VALUES ({_placeholders(len(columns))})"
     db.executemany(sql, rows[:-1])
     return db.execute(sql, rows[-1]).lastrowid
 
