@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import EXAMPLES
+from thucydides import Pipeline, read_text_document
 from thucydides.errors import ConfigError
 from thucydides.store import Store
 from thucydides.store.schema import SCHEMA_VERSION, schema_version
@@ -54,3 +57,23 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
     path.write_text("plain text, not SQLite " * 100)
     with pytest.raises(ConfigError, match="E040"):
         Store(path)
+
+
+def test_a_store_of_schema_version_1_is_migrated_and_merged_again(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    path = tmp_path / "s.sqlite"
+    text = (EXAMPLES / "thailand_cambodia_ceasefire.txt").read_text(encoding="utf-8")
+    with Store(path) as store:
+        store.writer.add(pipeline(read_text_document(text, published=date(2025, 7, 29))), "v1")
+        merged = store.reader.counts().merged_events
+    with sqlite3.connect(path) as db:  # undo migration 2, as a store of the first release
+        db.execute("DROP TABLE recode_queue")
+        db.execute("DROP INDEX merged_events_component")
+        db.execute("ALTER TABLE merged_events DROP COLUMN component")
+        db.execute("DELETE FROM schema_version WHERE version = 2")
+    with Store(path) as store:
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        assert store.merge().rebuild  # no merged event knows its component yet
+        assert store.reader.counts().merged_events == merged
+        assert not store.merge().rebuild
