@@ -56,7 +56,12 @@ FIELDS = ["id", "text", "html", "published", "date", "title", "url", "documents"
 ARTICLE = st.sampled_from(
     ["India shelled Pakistani posts on Monday.", "Russia and Ukraine agreed to talks.", ""]
 )
-DOCUMENT = st.dictionaries(st.sampled_from(FIELDS) | TEXT, JSON | ARTICLE, max_size=5)
+# Documents that get as far as coding (a text, and fields of any type beside it) and any
+# objects at all.
+CODABLE = st.fixed_dictionaries(
+    {"text": ARTICLE | TEXT}, optional={name: JSON | ARTICLE for name in FIELDS if name != "text"}
+)
+DOCUMENT = CODABLE | st.dictionaries(st.sampled_from(FIELDS) | TEXT, JSON | ARTICLE, max_size=5)
 DEEP = st.integers(min_value=20, max_value=3000).map(lambda depth: "[" * depth + "1" + "]" * depth)
 
 
@@ -120,7 +125,7 @@ def fuzzed(
         yield client
 
 
-@settings(FUZZ, max_examples=400)
+@settings(FUZZ, max_examples=1000)
 @given(data=st.data())
 def test_query_parameters(fuzzed: TestClient, data: st.DataObject) -> None:
     routes = _get_routes(fuzzed)
@@ -130,7 +135,7 @@ def test_query_parameters(fuzzed: TestClient, data: st.DataObject) -> None:
     _check(fuzzed.get(f"{route}?{urlencode(query)}"))
 
 
-@settings(FUZZ, max_examples=100)
+@settings(FUZZ, max_examples=300)
 @given(data=st.data(), raw=st.binary(max_size=40))
 def test_raw_query_strings(fuzzed: TestClient, data: st.DataObject, raw: bytes) -> None:
     route = data.draw(st.sampled_from(sorted(_get_routes(fuzzed))), label="route")
@@ -138,14 +143,14 @@ def test_raw_query_strings(fuzzed: TestClient, data: st.DataObject, raw: bytes) 
     _check(fuzzed.get(f"{route}?{query}"))
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=300)
 @given(body=BODIES, kind=CONTENT_TYPES, published=st.none() | TEXT)
 def test_code_bodies(fuzzed: TestClient, body: bytes, kind: str, published: str | None) -> None:
     query = f"?{urlencode({'published': published})}" if published is not None else ""
     _check(fuzzed.post(f"/api/code{query}", content=body, headers={"content-type": kind}))
 
 
-@settings(FUZZ, max_examples=100)
+@settings(FUZZ, max_examples=200)
 @given(body=BODIES, kind=CONTENT_TYPES)
 def test_ingest_bodies(fuzzed: TestClient, body: bytes, kind: str) -> None:
     response = fuzzed.post("/api/ingest", content=body, headers={"content-type": kind, **AUTH})
