@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from thucydides.actors.kb import COUNTRY_KINDS, KnowledgeBase, normalise_alias
 from thucydides.model import Location
 from thucydides.model import Span as TextSpan
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PLACES = "thucydides.places_by_start"
 MIN_CITY_POPULATION = 5000
 
 
@@ -107,6 +108,16 @@ def _place_spans(trigger: Token) -> Iterator[Span]:
                 scope.add(child.i)
     if trigger.dep_ == "pobj" and trigger.head.lower_ in LOCATIVE_PREPS:
         scope |= {t.i for t in trigger.head.head.children if t.dep_ == "compound"}
-    for entity in doc.ents:
-        if entity.label_ in PLACE_LABELS and entity.start in scope:
-            yield entity
+    places = _places_by_start(doc)
+    for start in sorted(scope & places.keys()):
+        yield places[start]
+
+
+def _places_by_start(doc: Doc) -> dict[int, Span]:
+    """The place entities by first token, found once a document: ``doc.ents`` walks the
+    whole document at every call, and it was asked for once per event."""
+    cached: dict[int, Span] | None = doc.user_data.get(_PLACES)
+    if cached is None:
+        cached = {e.start: e for e in doc.ents if e.label_ in PLACE_LABELS}
+        doc.user_data[_PLACES] = cached
+    return cached
