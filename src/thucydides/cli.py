@@ -18,9 +18,7 @@ from thucydides.cli_output import EVENT_TABLE_COLUMNS, OutputFormat, Report, ren
 from thucydides.coding import BatchCoder, LocalCoder, code_in_order, engine_version
 from thucydides.errors import ConfigError, InputError, Msg, ThucydidesError
 from thucydides.export import ExportFormat, export
-from thucydides.ingest import read_inputs
 from thucydides.ingest.fetch import Fetcher, FetchSettings
-from thucydides.model import Document
 from thucydides.output import dumps
 from thucydides.pipeline import Config, Pipeline
 from thucydides.store import EventFilter, Store, StoreReader
@@ -118,8 +116,8 @@ TimeoutOption = Annotated[
 MaxBytesOption = Annotated[
     int,
     typer.Option(
-        help="Largest document accepted, in bytes: an HTTP response (after decompression); "
-        "for code also a file, a JSON line or standard input."
+        help="Largest document accepted, in bytes: a file, a JSON line, standard input or "
+        "an HTTP response (after decompression)."
     ),
 ]
 RetriesOption = Annotated[
@@ -176,7 +174,7 @@ def code(
     sink = _open_output(output)
     # URLs and feeds are fetched as by ingest: the same Fetcher, guard and limits.
     fetcher = Fetcher(_fetch_settings(allow_private, timeout, max_bytes, retries))
-    outcomes = _read_all(inputs, fetcher, day, stdin, max_bytes)
+    outcomes = read_sources(inputs, fetcher, published=day, stdin=stdin)
     countable = not any(is_url(name) for name in inputs)
     try:
         with (
@@ -465,17 +463,6 @@ def _open_output(output: Path | None) -> IO[str]:
     except OSError as exc:
         typer.echo(f"thucydides: {Msg.E016.format(path=output, detail=exc.strerror)}", err=True)
         raise typer.Exit(2) from None
-
-
-def _read_all(
-    inputs: Sequence[str], fetcher: Fetcher, day: date | None, stdin: IO[bytes] | None, limit: int
-) -> Iterator[Document | InputError]:
-    """read_sources, with the --max-bytes limit applied to local documents as well."""
-    for name in inputs:
-        if is_url(name):
-            yield from read_sources([name], fetcher, published=day)
-        else:
-            yield from read_inputs([name], published=day, stdin=stdin, max_bytes=limit)
 
 
 def _fetch_settings(

@@ -20,7 +20,7 @@ from thucydides.errors import InputError
 from thucydides.ingest.fetch import Fetcher, FetchSettings
 from thucydides.model import Document
 from thucydides.pipeline import Pipeline
-from thucydides.store.ingest import is_url, site_of
+from thucydides.store.ingest import is_url, read_sources, site_of
 
 ARTICLE = wrap_in_page(
     "Thailand expels Cambodian envoy\n\nThailand expelled the Cambodian ambassador on "
@@ -132,6 +132,17 @@ def test_code_fetches_a_url_with_the_same_guard(invoke: Invoke) -> None:
     assert refused.exit_code == 1 and f"{url}: E030" in refused.stderr, refused.stderr
     assert fetched.exit_code == 0, fetched.stderr
     assert '"url": "' + url + '"' in fetched.stdout and "expelled" in fetched.stdout
+
+
+def test_one_size_limit_for_fetched_and_local_documents(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("Thailand expelled the Cambodian ambassador on Wednesday. " * 10)
+    with local_server(answer(ARTICLE.encode())) as server:
+        settings = FetchSettings(allow_private=True, retries=0, max_bytes=200)
+        sources = [str(path), server.url]
+        local, fetched = read_sources(sources, Fetcher(settings))
+    assert isinstance(local, InputError) and "E013" in str(local), local
+    assert isinstance(fetched, InputError) and "E032" in str(fetched), fetched
 
 
 @pytest.mark.parametrize("url", ["http://[::1/x", "http://0177.0.0.1/", "not a url", ""])

@@ -68,14 +68,16 @@ def read_sources(
 ) -> Iterator[Document | InputError]:
     """Documents from files, directories, JSON Lines, ``-``, URLs and feeds, in order.
 
-    With a ``store``, URLs it already holds are not fetched.
+    With a ``store``, URLs it already holds are not fetched. The fetcher's ``max_bytes`` is
+    the one size limit of a document, fetched or local.
     """
     known = store.writer.is_url_stored if store is not None else (lambda _url: False)
+    limit = fetcher.settings.max_bytes
     for name in sources:
         if is_url(name):
             yield from fetcher.read(name, published, known)
         else:
-            yield from read_inputs([name], published=published, stdin=stdin)
+            yield from read_inputs([name], published=published, stdin=stdin, max_bytes=limit)
 
 
 def ingest(
