@@ -32,6 +32,10 @@ class Msg(StrEnum):
     E018 = "could not parse the HTML page: {detail}"
     E020 = "no spaCy English model is installed (tried: {tried})"
     E021 = "data file {path} is invalid: {detail}"
+    # PETRARCH/TABARI verb dictionaries (issue #14): every error names the file and line.
+    E022 = "verb dictionary {path}, line {line}: {detail}"
+    E023 = "coding ontology {path}, line {line}: {detail}"
+    E024 = "cannot read the dictionary {path}: {detail}"
     W001 = "no publication date known: relative time expressions are left unresolved"
     W002 = (
         "a long document ({chars} characters) was coded in segments of at most {limit}: "
