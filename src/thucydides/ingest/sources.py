@@ -311,13 +311,37 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 def _sniff_kind(content: str) -> str:
-    lines = [line for line in content.splitlines() if line.strip()]
-    if lines and 2 * sum(line.lstrip().startswith("{") for line in lines) >= len(lines):
+    """JSON Lines if a line is a record (an object with a text or an html field), or if a
+    line opens an object and most lines are JSON: a stray ``[1, 2]`` or ``null`` line among
+    records is a broken record, not a sign of prose."""
+    lines = [line.strip() for line in content.splitlines() if line.strip()]
+    objects = [line for line in lines if line.startswith("{")]
+    if any(_is_record(line) for line in objects):
+        return "jsonl"
+    if objects and 2 * sum(_looks_like_json(line) for line in lines) >= len(lines):
         return "jsonl"
     head = content.lstrip()[:512].lower()
     if head.startswith(("<!doctype html", "<html")) or "<body" in head:
         return "html"
     return "text"
+
+
+def _is_record(line: str) -> bool:
+    try:
+        value = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and ("text" in value or "html" in value)
+
+
+def _looks_like_json(line: str) -> bool:
+    if line.startswith(("{", "[", '"')):
+        return True
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _guard(build: Callable[[], Document], source: str) -> Outcome:
