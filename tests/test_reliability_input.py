@@ -27,10 +27,12 @@ import thucydides.cli
 import thucydides.pipeline
 from tests.conftest import EXAMPLES
 from thucydides import Pipeline
+from thucydides.cli_output import write_record
 from thucydides.errors import InputError
 from thucydides.ingest import read_inputs
 from thucydides.model import Document, Record
 from thucydides.nlp import parse, segment
+from thucydides.output import dumps
 from thucydides.speech.quotes import find_quotes
 
 ARTICLE = (EXAMPLES / "thailand_cambodia_ceasefire.txt").read_text(encoding="utf-8")
@@ -396,3 +398,16 @@ def test_a_stage_crash_costs_only_its_document(pipeline: Pipeline) -> None:
     texts = [ENGLISH, "EXPLODE " + ENGLISH, ENGLISH]
     documents = [Document(id=f"d{n}", text=t, source=f"d{n}.txt") for n, t in enumerate(texts)]
     assert kinds(list(crashing.pipe(documents))) == ["Record", "InputError", "Record"]
+
+
+# F4, the output side: the JSON of a 30 MB document's record, built whole, took gigabytes;
+# it is written a finding at a time, byte for byte what dumps() makes.
+def test_records_are_written_a_finding_at_a_time_with_the_same_bytes(pipeline: Pipeline) -> None:
+    text = "\n\n".join([ARTICLE.strip()] * 3)
+    for record in (
+        pipeline(Document(id="a", text=ARTICLE, source="a", published=date(2025, 7, 29))),
+        pipeline(Document(id="b", text=text, source="b")),
+    ):
+        sink = io.StringIO()
+        write_record(sink, record)
+        assert sink.getvalue() == dumps(record) + "\n"

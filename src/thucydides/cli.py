@@ -14,12 +14,11 @@ from typing import IO, Annotated, Any
 import typer
 
 from thucydides import __version__
-from thucydides.cli_output import EVENT_TABLE_COLUMNS, OutputFormat, Report, render
+from thucydides.cli_output import EVENT_TABLE_COLUMNS, OutputFormat, Report, render, write_record
 from thucydides.coding import BatchCoder, LocalCoder, code_in_order, engine_version
 from thucydides.errors import ConfigError, InputError, Msg, ThucydidesError
 from thucydides.export import ExportFormat, export
 from thucydides.ingest.fetch import Fetcher, FetchSettings
-from thucydides.output import dumps
 from thucydides.pipeline import Config, Pipeline
 from thucydides.store import EventFilter, Store, StoreReader
 from thucydides.store.ingest import ingest as run_ingest
@@ -188,7 +187,7 @@ def code(
                 if isinstance(result, InputError):
                     report.fail(result)
                     continue
-                sink.write(dumps(result) + "\n")
+                write_record(sink, result)
                 sink.flush()
                 if store is not None:
                     store_record(store, result, version)

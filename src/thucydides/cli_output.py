@@ -10,11 +10,11 @@ import io
 import json
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, fields
 from enum import StrEnum
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -31,6 +31,16 @@ from rich.table import Table
 from rich.text import Text
 
 from thucydides.errors import InputError
+from thucydides.model import Record
+from thucydides.output import (
+    actor_json,
+    agreement_json,
+    event_json,
+    quote_json,
+    record_json,
+    stance_json,
+    timex_json,
+)
 
 T = TypeVar("T")
 
@@ -47,6 +57,36 @@ EVENT_TABLE_COLUMNS = (
     "factuality",
     "evidence",
 )
+
+
+def write_record(sink: IO[str], record: Record) -> None:
+    """Write one JSON line, the same bytes as :func:`~thucydides.output.dumps`, a finding at
+    a time: the record of a long document holds hundreds of thousands of findings, and its
+    JSON built whole (a dict, then a string) took gigabytes."""
+    skeleton = record_json(Record(document=record.document, warnings=record.warnings))
+    sink.write("{")
+    for n, (key, value) in enumerate(skeleton.items()):
+        sink.write(f"{', ' if n else ''}{json.dumps(key)}: ")
+        if key not in _FINDINGS_JSON:  # the schema, the document and the warnings
+            sink.write(json.dumps(value, ensure_ascii=False))
+            continue
+        field, to_json = _FINDINGS_JSON[key]
+        sink.write("[")
+        for i, finding in enumerate(getattr(record, field)):
+            sink.write(f"{', ' if i else ''}{json.dumps(to_json(finding), ensure_ascii=False)}")
+        sink.write("]")
+    sink.write("}\n")
+
+
+# The record's lists of findings: JSON key → (Record field, serialiser of one finding).
+_FINDINGS_JSON: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "events": ("events", event_json),
+    "quotes": ("quotes", quote_json),
+    "stances": ("stances", stance_json),
+    "agreements": ("agreements", agreement_json),
+    "timexes": ("timexes", timex_json),
+    "actors": ("mentions", actor_json),
+}
 
 
 class OutputFormat(StrEnum):
