@@ -421,6 +421,7 @@ def split_comment(line: str) -> tuple[str, str]:
     return line.rstrip(), ""
 
 
+@cache  # the same few thousand words recur: one Token each, made once
 def _token(text: str) -> Token:
     if text in _MARKERS:
         return Token(_MARKERS[text], text)
