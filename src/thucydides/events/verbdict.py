@@ -397,6 +397,7 @@ class _Malformed(ValueError):
 
 
 _MARKERS: dict[str, TokenKind] = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
+_BRACKETS = frozenset("(){}")
 _TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
 _CODED = re.compile(r"^(?P<body>.*?)\s*\[(?P<code>[^\[\]\s]+)\]\s*$")
 _HEADER = re.compile(
@@ -462,13 +463,13 @@ def _closing(tokens: Sequence[str], start: int, close: str) -> int:
 def _noun_phrase(tokens: Sequence[str]) -> NounPhrase:
     if not tokens:
         raise _Malformed("an empty noun phrase { }")
-    if any(t in "(){}" for t in tokens):
+    if any(t in _BRACKETS for t in tokens):
         raise _Malformed("brackets inside a noun phrase { }")
     return NounPhrase(tuple(_token(t) for t in tokens))
 
 
 def _prep_phrase(tokens: Sequence[str]) -> PrepPhrase:
-    if not tokens or tokens[0] in "(){}":
+    if not tokens or tokens[0] in _BRACKETS:
         raise _Malformed("a prepositional phrase ( ) without its preposition")
     objects: list[Token | NounPhrase] = []
     i = 1
