@@ -8,7 +8,9 @@ official English pipelines that is installed (``en_core_web_trf``, ``_lg``, ``_m
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -33,6 +35,10 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # that walk a sentence per token become slow. News paragraphs are far shorter (the longest
 # in the gold sets has 628 characters), so normal text is parsed as before.
 MAX_PARSE_CHARS = 5_000
+# The longest run of characters without a space given to the tokenizer in one piece (a long
+# URL is far shorter; a line of 5,000 quotation marks took the tokenizer 2 seconds).
+MAX_WORD_CHARS = 500
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 # Where a long paragraph is best cut: after a sentence end, else after spaces.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 SPACE_RUN = re.compile(r"\s+")
@@ -66,7 +72,12 @@ def parse(
     """
     limit = min(max_chars or MAX_PARSE_CHARS, nlp.max_length)
     pending = [
-        [piece for paragraph in split_paragraphs(text) for piece in split_long(paragraph, limit)]
+        [
+            part
+            for paragraph in split_paragraphs(text)
+            for piece in split_long(paragraph, limit)
+            for part in split_long_words(piece)
+        ]
         for text in texts
     ]
     chunks = (chunk for pieces in pending for chunk in pieces)
@@ -101,6 +112,19 @@ def _cut_point(text: str, start: int, end: int) -> int:
     return end
 
 
+def split_long_words(text: str, limit: int = MAX_WORD_CHARS) -> list[str]:
+    """Cut ``text`` inside every run of more than ``limit`` characters without a space, every
+    ``limit`` characters: spaCy's tokenizer strips the affixes of a word one at a time,
+    searching the whole word each time, which is quadratic in the word's length."""
+    cuts = [
+        cut
+        for run in _LONG_WORD.finditer(text)
+        for cut in range(run.start() + limit, run.end(), limit)
+    ]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)] if cuts else [text]
+
+
 def segment(text: str, limit: int) -> list[str]:
     """Cut ``text`` into segments of at most ``limit`` characters that join back into it,
     at paragraph breaks where a paragraph allows it: a long document is coded a segment
@@ -131,28 +155,64 @@ def doc_text(doc: Doc) -> str:
 _TEXT = "thucydides.text"
 _SENTENCES = "thucydides.sentences"
 _QUOTED_SENTENCES = "thucydides.quoted_sentences"
+_CUES = "thucydides.quotation_cues"
 _LEMMAS = "thucydides.sentence_lemmas"
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+_SINGLE_MARK = re.compile(r'["“”]')
+_DOUBLED_MARK_RUN = re.compile(r"`{2,}|'{2,}")
 
 
 def inside_quotes(sentence: Span, token: Token) -> bool:
     """Whether ``token`` stands inside a quotation opened earlier in its sentence."""
     # Counted on the text, not the tokens: it is asked for every trigger and candidate.
-    if not has_quote_marks(sentence):
-        return False
-    before = doc_text(token.doc)[sentence.start_char : token.idx]
-    return sum(before.count(mark) for mark in QUOTE_MARKS) % 2 == 1
+    marks = _quote_marks(sentence)
+    return marks is not None and marks.before(token.idx) % 2 == 1
 
 
 def has_quote_marks(sentence: Span) -> bool:
-    """Whether the sentence has a quotation mark, answered once a sentence: most have none,
-    and then no token in them is inside quotes."""
-    by_start: dict[int, bool] = sentence.doc.user_data.setdefault(_QUOTED_SENTENCES, {})
-    known = by_start.get(sentence.start)
-    if known is None:
+    """Whether the sentence has a quotation mark: most have none, and then no token in
+    them is inside quotes."""
+    return _quote_marks(sentence) is not None
+
+
+class _MarkCount:
+    """How many quotation marks stand between a sentence's start and a position: what
+    ``sum(text[start:position].count(mark) for mark in QUOTE_MARKS)`` says, answered by
+    bisection, since it is asked for every token (counting the text each time made long
+    sentences quadratic). A doubled mark (``''``, the parser's form of a closing quote) is
+    counted as ``str.count`` does: one per two in a run."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.start = start
+        self.singles = [m.start() + start for m in _SINGLE_MARK.finditer(text)]
+        self.runs: list[tuple[int, int]] = [
+            (m.start() + start, m.end() + start) for m in _DOUBLED_MARK_RUN.finditer(text)
+        ]
+        self.run_starts = [a for a, _ in self.runs]
+        self.pairs_before = list(
+            itertools.accumulate(((b - a) // 2 for a, b in self.runs), initial=0)
+        )
+
+    def before(self, position: int) -> int:
+        singles = bisect.bisect_left(self.singles, position)
+        runs = bisect.bisect_left(self.run_starts, position)
+        pairs = self.pairs_before[runs]
+        if runs:
+            a, b = self.runs[runs - 1]
+            pairs += (min(b, position) - a) // 2 - (b - a) // 2
+        return singles + pairs
+
+
+def _quote_marks(sentence: Span) -> _MarkCount | None:
+    """The sentence's quotation marks, found once a sentence; None when it has none."""
+    by_start: dict[int, _MarkCount | None] = sentence.doc.user_data.setdefault(
+        _QUOTED_SENTENCES, {}
+    )
+    if sentence.start not in by_start:
         text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char]
-        known = by_start[sentence.start] = any(mark in text for mark in QUOTE_MARKS)
-    return known
+        has_marks = any(mark in text for mark in QUOTE_MARKS)
+        by_start[sentence.start] = _MarkCount(text, sentence.start_char) if has_marks else None
+    return by_start[sentence.start]
 
 
 def quotation_cue(token: Token, reporting_verbs: frozenset[str]) -> Token | None:
@@ -161,10 +221,20 @@ def quotation_cue(token: Token, reporting_verbs: frozenset[str]) -> Token | None
     sentence = token.sent
     if not inside_quotes(sentence, token):
         return None
-    for candidate in sentence:
-        if candidate.lemma_.lower() in reporting_verbs and not inside_quotes(sentence, candidate):
-            return candidate
-    return None
+    # The first reporting verb outside quotes, whichever token asks: found once a sentence.
+    cues: dict[tuple[int, frozenset[str]], Token | None] = token.doc.user_data.setdefault(_CUES, {})
+    key = (sentence.start, reporting_verbs)
+    if key not in cues:
+        cues[key] = next(
+            (
+                candidate
+                for candidate in sentence
+                if candidate.lemma_.lower() in reporting_verbs
+                and not inside_quotes(sentence, candidate)
+            ),
+            None,
+        )
+    return cues[key]
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -36,6 +36,8 @@ from thucydides.model import (
     Agreement,
     Document,
     Event,
+    EventDate,
+    EventType,
     Quote,
     Record,
     Sentence,
@@ -361,12 +363,13 @@ class _Joined:
         self.quotes: list[Quote] = []
         self.stances: dict[str, Stance] = {}
         self.agreements: dict[tuple[str, str], Agreement] = {}
+        self.placer = _Placer()
 
     def add(self, part: Record, offset: int) -> None:
         sentences_before = len(self.sentences)
 
         def move(value: _T) -> _T:
-            return _moved(value, offset, sentences_before)
+            return self.placer.moved(value, offset, sentences_before)
 
         self.mentions += map(move, part.mentions)
         self.timexes += map(move, part.timexes)
@@ -399,23 +402,42 @@ class _Joined:
 _SENTENCE_FIELDS = frozenset({"sentence", "index"})
 
 
-def _moved(value: _T, chars: int, sentences: int) -> _T:
-    """``value`` (a finding of one segment) with every span moved by ``chars`` and every
-    sentence number by ``sentences``: the same finding in the whole document."""
-    if isinstance(value, Span):
-        return Span(value.start + chars, value.end + chars)  # type: ignore[return-value]
-    if isinstance(value, tuple):
-        return tuple(_moved(item, chars, sentences) for item in value)  # type: ignore[return-value]
-    if not is_dataclass(value) or isinstance(value, type):
-        return value
-    changes: dict[str, Any] = {}
-    for item in fields(value):
-        current = getattr(value, item.name)
-        if item.name in _SENTENCE_FIELDS and isinstance(current, int):
-            changes[item.name] = current + sentences
-        elif isinstance(current, Span | tuple) or is_dataclass(current):
-            changes[item.name] = _moved(current, chars, sentences)
-    return replace(value, **changes) if changes else value
+# Values a long document repeats thousands of times, shared rather than copied per finding.
+_SHARED_TYPES = (Actor, EventType, EventDate)
+_SHARED_TEXT_CHARS = 40
+
+
+class _Placer:
+    """Places the findings of one segment in the whole document: every span moved by the
+    segment's offset, every sentence number by the sentences before it. Actors, event types,
+    dates and short texts equal to ones already placed are shared, which keeps the record of
+    a 30 MB document in memory."""
+
+    def __init__(self) -> None:
+        self.shared: dict[object, Any] = {}
+
+    def moved(self, value: _T, chars: int, sentences: int) -> _T:
+        if isinstance(value, Span):
+            return Span(value.start + chars, value.end + chars)  # type: ignore[return-value]
+        if isinstance(value, tuple):
+            return tuple(self.moved(item, chars, sentences) for item in value)  # type: ignore[return-value]
+        if isinstance(value, str):
+            return self._shared(value) if len(value) <= _SHARED_TEXT_CHARS else value
+        if not is_dataclass(value) or isinstance(value, type):
+            return value
+        changes: dict[str, Any] = {}
+        for item in fields(value):
+            current = getattr(value, item.name)
+            if item.name in _SENTENCE_FIELDS and isinstance(current, int):
+                changes[item.name] = current + sentences
+            elif isinstance(current, Span | tuple | str) or is_dataclass(current):
+                changes[item.name] = self.moved(current, chars, sentences)
+        placed = replace(value, **changes) if changes else value
+        return self._shared(placed) if isinstance(placed, _SHARED_TYPES) else placed
+
+    def _shared(self, value: _T) -> _T:
+        shared: _T = self.shared.setdefault(value, value)
+        return shared
 
 
 def _warnings(document: Document) -> tuple[str, ...]:

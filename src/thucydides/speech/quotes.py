@@ -32,6 +32,9 @@ MIN_QUOTE_WORDS = 4
 # The second part of a split quotation starts this close to the end of the first.
 SPLIT_GAP = 80
 CONTENT_DEPS = frozenset({"ccomp"})
+# A news sentence has far fewer tokens (the longest paragraph of the gold sets has 628
+# characters, about 130 tokens).
+MAX_CLAUSE_TOKENS = 250
 
 
 def find_quotes(doc: Doc, actors: DocumentActors, reporting_verbs: frozenset[str]) -> list[Quote]:
@@ -115,18 +118,25 @@ def _reported(
         clause = token.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head  # "... avoided X and killed Y, according to Z": all of it
-        if not sources or clause.pos_ not in ("VERB", "AUX"):
+        if not sources or clause.pos_ not in ("VERB", "AUX") or _too_long(clause):
             return None, []
         skip = {t.i for t in token.subtree}
         return _clause_offsets([t for t in clause.subtree if t.i not in skip]), sources
     if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_verbs:
         return None, []
     clauses = [c for c in token.children if c.dep_ in CONTENT_DEPS and c.i > token.i]
-    if not clauses:
+    if not clauses or _too_long(clauses[0]):
         return None, []
     tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head.i == clauses[0].i
                                                     and t.lower_ == "that")]  # fmt: skip
     return _clause_offsets(tokens), subject_heads(token)
+
+
+def _too_long(head: Token) -> bool:
+    """Whether the clause under ``head`` spans more than MAX_CLAUSE_TOKENS tokens: then it
+    is no reported speech but a run-on text ("he said “he said “he said ..."), and walking
+    it for every reporting verb in it would be quadratic."""
+    return head.right_edge.i - head.left_edge.i >= MAX_CLAUSE_TOKENS
 
 
 def _clause_offsets(tokens: list[Token]) -> tuple[int, int] | None:

@@ -7,6 +7,8 @@ normaliser understands, plus a few patterns the small English model often misses
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -54,6 +56,10 @@ _DAY_RANGE = re.compile(
 def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
     sentence_of = {sent.start: n for n, sent in enumerate(sentences(doc))}
     found: dict[tuple[int, int], TimeRef] = {}
+    # The keys of ``found`` in order. No found span contains another (a span inside one found
+    # is dropped, spans inside a new one are removed), so their ends are in order too, and
+    # the spans that contain or lie inside a new one are found by bisection, not a scan.
+    keys: list[tuple[int, int]] = []
     for span in _candidates(doc):
         text, start = _trim(span.text, span.start_char)
         if not text:
@@ -63,10 +69,14 @@ def find_timexes(doc: Doc, published: date | None) -> list[TimeRef]:
         if result is None:
             continue
         key = (start, start + len(text))
-        if any(a <= key[0] and key[1] <= b for a, b in found):
-            continue
-        for other in [k for k in found if key[0] <= k[0] and k[1] <= key[1]]:
-            del found[other]
+        before = bisect.bisect_right(keys, (key[0], math.inf)) - 1
+        if before >= 0 and keys[before][1] >= key[1]:
+            continue  # inside a span already found
+        first = last = bisect.bisect_left(keys, (key[0], -math.inf))
+        while last < len(keys) and keys[last][1] <= key[1]:
+            del found[keys[last]]
+            last += 1
+        keys[first:last] = [key]
         found[key] = _timex(text, key, result, sentence_of[sentence.start])
     for match in _DAY_RANGE.finditer(doc_text(doc)):
         _add_range_end(doc, match, published, sentence_of, found)
