@@ -3,8 +3,8 @@ bad item reported with its error code and line, the good items coded, in order, 
 time. Derandomized, so that every run (and CI) tries the same examples.
 
 Example counts (README): JSON Lines reading 300, JSON Lines coded 50, JSON Lines through the
-command line 30, HTML pages 150, any text coded 100, long-text cutting 200, quotation
-scanner 300.
+command line 30, HTML pages 150, any text coded 100, long-text cutting 200, long-word
+cutting 200, quotation scanner 300, quotation-mark counting 300.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from thucydides import Pipeline
 from thucydides.errors import InputError
 from thucydides.ingest import read_inputs
 from thucydides.model import Document, Record
-from thucydides.nlp import segment, split_long
+from thucydides.nlp import QUOTE_MARKS, _MarkCount, segment, split_long, split_long_words
 from thucydides.speech.quotes import _quoted_spans
 
 ARTICLE = (EXAMPLES / "thailand_cambodia_ceasefire.txt").read_text(encoding="utf-8")
@@ -274,3 +274,24 @@ def test_quotation_scanner_finds_what_the_pattern_finds(text: str) -> None:
         for m in _QUOTED.finditer(text)
     ]
     assert list(_quoted_spans(text)) == expected
+
+
+@fuzz(200)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab “\n"), max_size=2_000),
+    limit=st.integers(min_value=1, max_value=300),
+)
+def test_long_words_are_cut_for_the_tokenizer(text: str, limit: int) -> None:
+    pieces = split_long_words(text, limit)
+    assert "".join(pieces) == text
+    assert all(len(run) <= limit for piece in pieces for run in piece.split())
+
+
+@fuzz(300)
+@given(st.text(alphabet=st.sampled_from("'`\"“” a"), max_size=40), st.integers(0, 5))
+def test_quotation_marks_are_counted_as_str_count_does(text: str, start: int) -> None:
+    full = "x" * start + text
+    marks = _MarkCount(text, start)
+    for position in range(start, len(full) + 1):
+        expected = sum(full[start:position].count(mark) for mark in QUOTE_MARKS)
+        assert marks.before(position) == expected

@@ -38,7 +38,6 @@ MAX_PARSE_CHARS = 5_000
 # The longest run of characters without a space given to the tokenizer in one piece (a long
 # URL is far shorter; a line of 5,000 quotation marks took the tokenizer 2 seconds).
 MAX_WORD_CHARS = 500
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 # Where a long paragraph is best cut: after a sentence end, else after spaces.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 SPACE_RUN = re.compile(r"\s+")
@@ -118,7 +117,7 @@ def split_long_words(text: str, limit: int = MAX_WORD_CHARS) -> list[str]:
     searching the whole word each time, which is quadratic in the word's length."""
     cuts = [
         cut
-        for run in _LONG_WORD.finditer(text)
+        for run in re.finditer(rf"\S{{{limit + 1},}}", text)
         for cut in range(run.start() + limit, run.end(), limit)
     ]
     bounds = [0, *cuts, len(text)]
