@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from thucydides import Pipeline, Record, read_text_document
 
@@ -15,6 +16,11 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_993e496b5e3d19a7.txt"
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Every property test tries the same examples on every run and in CI, and keeps no example
+# database in the work tree: a red CI run is reproducible, never a flake.
+settings.register_profile("thucydides", derandomize=True, database=None)
+settings.load_profile("thucydides")
 
 
 def need_shared(path: Path) -> Path:
