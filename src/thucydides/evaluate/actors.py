@@ -77,7 +77,8 @@ def _hint_date(hint: object) -> date | None:
         return None
 
 
-def _country(actor: Actor | None, gold: str) -> str:
+def country_for_gold(actor: Actor | None, gold: str) -> str:
+    """The actor's country as the gold writes it (an IGO code the gold names counts)."""
     if actor is None or actor.country is None:
         return ""
     if (
@@ -101,7 +102,7 @@ def evaluate_actors(items: Iterable[dict[str, Any]], resolve: Resolver) -> Actor
         actor = resolve(item["text"], item.get("context"), _hint_date(item.get("date_hint")))
         if "country" in gold:
             scores.country.add(
-                item["text"], gold["country"] or "", _country(actor, gold["country"])
+                item["text"], gold["country"] or "", country_for_gold(actor, gold["country"])
             )
         if "sector" in gold:
             predicted = (actor.sector if actor else None) or ""
