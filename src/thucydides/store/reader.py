@@ -17,7 +17,6 @@ from typing import Any, Literal
 
 from thucydides.errors import Msg, QueryError
 from thucydides.model import Document
-from thucydides.store.merge import Mention
 
 Period = Literal["day", "week", "month"]
 Row = dict[str, Any]
@@ -263,29 +262,6 @@ class StoreReader:
                 )
             )
         return rows
-
-    def merge_inputs(self, rebuild: bool) -> tuple[dict[str, list[Mention]], list[Mention]]:
-        """The merged events so far with their mentions, and the asserted events not merged."""
-        sql = """SELECT e.rowid AS event, d.id AS doc_id, e.position,
-                   COALESCE(d.published, d.ingested_at) AS reported,
-                   COALESCE(d.site, 'doc:' || d.id) AS source,
-                   e.actor_country, e.actor_sector, e.recipient_country, e.recipient_sector,
-                   e.root, e.plover, e.cameo, e.date_value, e.date_precision, e.date_source,
-                   e.location_name, e.location_lat AS lat, e.location_lon AS lon, e.evidence,
-                   mm.merged
-                 FROM events e JOIN documents d ON d.rowid = e.doc
-                 LEFT JOIN merged_mentions mm ON mm.event = e.rowid
-                 WHERE e.factuality = 'asserted'"""
-        existing: dict[str, list[Mention]] = {}
-        new: list[Mention] = []
-        names = [f.name for f in fields(Mention)]
-        for row in self._rows(sql):
-            mention = Mention(**{name: row[name] for name in names})
-            if row["merged"] is None or rebuild:
-                new.append(mention)
-            else:
-                existing.setdefault(row["merged"], []).append(mention)
-        return existing, new
 
     def _merged(self, clauses: list[str], params: Sequence[object]) -> list[Row]:
         sql = f"""SELECT m.*, e.actor_code, e.recipient_code, e.quad, e.goldstein, e.evidence,
