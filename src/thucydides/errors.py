@@ -103,6 +103,18 @@ class Msg(StrEnum):
         return f"{self.name} {self.value.format(**kwargs)}"
 
 
+def one_line(text: str, limit: int = 300) -> str:
+    """``text`` as one line of an error message: white space flattened, cut at ``limit``
+    characters (a parser's message can quote a whole page)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+def crash_detail(exc: BaseException, limit: int = 300) -> str:
+    """An unexpected exception as the detail of an error message: its type and its text."""
+    return one_line(f"{type(exc).__name__}: {exc}", limit)
+
+
 class ThucydidesError(Exception):
     """Base class of the engine's errors."""
 

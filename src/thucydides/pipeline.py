@@ -27,7 +27,7 @@ from thucydides.actors.resolve import DocumentActors
 from thucydides.actors.userdict import load_user_dictionary
 from thucydides.agreements import AgreementFinder, load_agreement_lexicon
 from thucydides.cameo import Codebook, load_codebook
-from thucydides.errors import InputError, Msg, ThucydidesError
+from thucydides.errors import InputError, Msg, ThucydidesError, crash_detail, one_line
 from thucydides.events import Coding, EventCoder, build_events, load_lexicon
 from thucydides.events.factuality import factuality
 from thucydides.model import (
@@ -340,15 +340,9 @@ def _safely(document: Document, code: Callable[[], Record]) -> Record | InputErr
     try:
         return code()
     except ThucydidesError as exc:
-        return InputError(document.source, Msg.E011, detail=_one_line(str(exc)))
+        return InputError(document.source, Msg.E011, detail=one_line(str(exc)))
     except Exception as exc:  # one document's crash must not stop a batch
-        detail = _one_line(f"{type(exc).__name__}: {exc}")
-        return InputError(document.source, Msg.E011, detail=detail)
-
-
-def _one_line(text: str, limit: int = 300) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit] + "…"
+        return InputError(document.source, Msg.E011, detail=crash_detail(exc))
 
 
 class _Joined:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from thucydides.errors import InputError, Msg
+from thucydides.errors import InputError, Msg, crash_detail
 from thucydides.time.calendar import parse_iso_date
 
 # A page whose main text is shorter than this is navigation or an error page, not an article.
@@ -35,8 +35,7 @@ def extract_page(source: str, html: str, url: str | None = None) -> ExtractedPag
     except Exception as exc:
         # lxml and trafilatura refuse some pages outright (a tree nested too deep, broken
         # markup): one broken page is that page's error, not the batch's.
-        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
-        raise InputError(source, Msg.E018, detail=detail) from None
+        raise InputError(source, Msg.E018, detail=crash_detail(exc, 200)) from None
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(source, Msg.E004)

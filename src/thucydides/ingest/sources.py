@@ -28,7 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from thucydides.errors import InputError, Msg
+from thucydides.errors import InputError, Msg, crash_detail, one_line
 from thucydides.ingest.html import extract_page
 from thucydides.ingest.text import decode, make_document
 from thucydides.model import Document
@@ -43,6 +43,8 @@ DIRECTORY_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES - {""}
 DEFAULT_MAX_BYTES = 10_000_000
 # A line longer than the limit is skipped to its end in reads of this size.
 _SKIP_CHUNK = 1 << 16
+# The longest detail a reader's error message quotes.
+_DETAIL_CHARS = 200
 # Wrong types in a JSON record are named as JSON names them.
 _JSON_TYPES = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
 
@@ -274,7 +276,7 @@ def _json_object(source: str, line: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise InputError(source, Msg.E006, detail=exc.msg) from None
     except ValueError as exc:  # a number too long to convert, among others
-        raise InputError(source, Msg.E006, detail=_one_line(str(exc))) from None
+        raise InputError(source, Msg.E006, detail=one_line(str(exc), _DETAIL_CHARS)) from None
     if not isinstance(record, dict):
         raise InputError(source, Msg.E006, detail="expected an object per line")
     return record
@@ -303,11 +305,6 @@ def _record_date(source: str, record: dict[str, Any]) -> date | None:
     except ValueError:
         shown = value if len(value) <= 40 else value[:40] + "…"
         raise InputError(source, Msg.E008, value=shown) from None
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
 def _sniff_kind(content: str) -> str:
@@ -352,7 +349,7 @@ def _guard(build: Callable[[], Document], source: str) -> Outcome:
     except InputError as error:
         return error
     except Exception as exc:  # one document's crash must not stop a batch
-        return InputError(source, Msg.E011, detail=_one_line(f"{type(exc).__name__}: {exc}"))
+        return InputError(source, Msg.E011, detail=crash_detail(exc, _DETAIL_CHARS))
     return result
 
 

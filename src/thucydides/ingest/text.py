@@ -64,7 +64,7 @@ def trim_boilerplate(text: str) -> str:
 
 def _check_is_text(source: str, body: str) -> None:
     """Refuse what is not prose: mostly control characters, or not a single letter."""
-    controls = sum(1 for _ in _CONTROL.finditer(body)) if _CONTROL.search(body) else 0
+    controls = len(_CONTROL.findall(body))
     if controls > _MAX_CONTROL_SHARE * len(body):
         raise InputError(source, Msg.E015, share=controls / len(body))
     if not any(ch.isalpha() for ch in body):
