@@ -7,7 +7,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -15,7 +15,7 @@ from typing import Any
 
 import anyio
 
-from thucydides.coding import BATCH, BatchCoder, engine_version
+from thucydides.coding import BatchCoder, LocalCoder, engine_version
 from thucydides.errors import InputError, Msg
 from thucydides.ingest import read_inputs
 from thucydides.model import Document, Record
@@ -70,31 +70,6 @@ def failure(source: str, exc: Exception) -> InputError:
     return InputError(source, Msg.E011, detail=f"{type(exc).__name__}: {exc}")
 
 
-class IsolatingCoder:
-    """Codes a batch at once and, when the batch fails as a whole (spaCy refuses a text
-    over its max_length for the whole batch it is in), each document alone: one document
-    that breaks the parser costs only itself."""
-
-    def __init__(self, pipeline: Pipeline) -> None:
-        self.pipeline = pipeline
-
-    def map(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[Record | InputError]]:
-        for batch in batches:
-            try:
-                coded = list(self.pipeline.pipe(batch, batch_size=BATCH))
-            except Exception:
-                log.exception("coding a batch of %d documents broke", len(batch))
-                coded = [self._alone(d) for d in batch]
-            yield coded
-
-    def _alone(self, document: Document) -> Record | InputError:
-        try:
-            (coded,) = self.pipeline.pipe([document])
-        except Exception as exc:
-            return failure(document.source, exc)
-        return coded
-
-
 class WebState:
     """Shared by every request of one application."""
 
@@ -145,7 +120,7 @@ class WebState:
         limit = self.settings.code_text_limit
         if len(document.text) > limit:
             return InputError(document.source, Msg.E067, size=len(document.text), limit=limit)
-        coder = IsolatingCoder(self.pipeline())
+        coder = LocalCoder(self.pipeline())
         with self._code_lock:
             (result,) = next(coder.map([[document]]))
         return result
@@ -156,7 +131,7 @@ class WebState:
         lines = jsonl.splitlines()
         if not lines:
             return []
-        coder = IsolatingCoder(self.pipeline())
+        coder = LocalCoder(self.pipeline())
         version = engine_version(self.settings.config)
         outcomes: list[IngestOutcome] = []
         with self._write_lock, self._code_lock:
