@@ -29,6 +29,8 @@ from thucydides.agreements import AgreementFinder, load_agreement_lexicon
 from thucydides.cameo import Codebook, load_codebook
 from thucydides.errors import InputError, Msg, ThucydidesError, crash_detail, one_line
 from thucydides.events import Coding, EventCoder, build_events, load_lexicon
+from thucydides.events.dictionary import VerbLayer
+from thucydides.events.verbdict import load_builtin_verbs, read_verbs
 from thucydides.events.factuality import factuality
 from thucydides.model import (
     Actor,
@@ -64,6 +66,7 @@ class Config:
 
     model: str | None = None  # spaCy pipeline name; None picks the best installed
     actor_files: tuple[str, ...] = ()  # user dictionaries, later ones overriding earlier
+    verb_files: tuple[str, ...] = ()  # user verb dictionaries, later ones overriding earlier
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,12 @@ class Engine:
         self.kb: KnowledgeBase = load_knowledge_base(user=user)
         self.matcher = MentionMatcher(self.nlp, self.kb)
         self.lexicon = load_lexicon(frozenset(self.codebook))
-        self.coder = EventCoder(self.lexicon)
+        self.coder = EventCoder(
+            self.lexicon,
+            user_layers=[VerbLayer(read_verbs(Path(name))) for name in config.verb_files],
+            builtin_layer=VerbLayer(load_builtin_verbs()),
+            codes=frozenset(self.codebook),
+        )
         self.gazetteer = Gazetteer(self.kb)
         self.speech = load_speech_lexicon()
         self.agreements = AgreementFinder(self.nlp, load_agreement_lexicon())

@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from thucydides.actors.kb import located
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events import roles
+from thucydides.events.dictionary import VerbLayer
 from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
@@ -135,12 +136,50 @@ class _Frame:
 
 
 class EventCoder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    """Codes sentences with the project's patterns and verb-dictionary layers.
+
+    Precedence for a verb: (1) the user's verb dictionaries, the last given first — a verb
+    one of them lists is coded by it alone, ``[---]`` meaning no event; (2) the project's
+    patterns, most specific first; (3) the built-in CAMEO.2.0 dictionary, where no project
+    pattern matches.
+    """
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        user_layers: Sequence[VerbLayer] = (),
+        builtin_layer: VerbLayer | None = None,
+        codes: frozenset[str] = frozenset(),
+    ) -> None:
         self.lexicon = lexicon
+        self._user_layers = tuple(reversed(user_layers))
+        self._builtin_layer = builtin_layer
+        self._codes = codes
         # Verbs whose object does what their complement says: "urged the Council to meet",
         # "accused Pakistan of shelling".
         self._object_control = lexicon.object_control_verbs | lexicon.allegation_verbs
         self._known_verbs = frozenset(lexicon.verbs) | lexicon.light_verbs
+        # Verbs the grammar gives a job of its own (reporting, intending, asking, refusing,
+        # light verbs ...): the built-in dictionary codes them as events ("said" 010, "plans"
+        # 030) where the coder reads them as frames of the act they govern.
+        self._grammar_verbs = (
+            lexicon.reporting_verbs
+            | lexicon.possibility_verbs
+            | lexicon.intention_verbs
+            | lexicon.phase_verbs
+            | lexicon.appeal_verbs
+            | lexicon.refusal_verbs
+            | lexicon.allegation_verbs
+            | lexicon.denial_verbs
+            | lexicon.acceptance_verbs
+            | lexicon.object_control_verbs
+            | lexicon.participation_verbs
+            | lexicon.light_verbs
+            | TELLING_VERBS
+        )
+        self._user_verbs = frozenset(
+            word.lower() for layer in user_layers for word in layer.verb_words
+        )
 
     def code_sentence(
         self, index: int, sentence: Span, actors: DocumentActors, previous: list[Coding]
@@ -189,7 +228,9 @@ class EventCoder:
                 or self._obligation_pattern(token)
             )
             if verbal is not None:
-                yield from self._verbal(token, token, verbal, actors, earlier)
+                yield from _with_reverse(
+                    verbal, self._verbal(token, token, verbal, actors, earlier)
+                )
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
             if _remembered(token, self.lexicon.commemoration_nouns):
                 return  # "the anniversary of the revolt" is no revolt now
@@ -240,6 +281,49 @@ class EventCoder:
             return
 
     def _verb_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
+        """The pattern deciding a verb, by the precedence of the class docstring."""
+        if verb.pos_ == "VERB" and self._user_verbs:
+            for layer in self._user_layers:
+                if layer.lists(verb):
+                    return self._dictionary_pattern(layer, verb)
+        own = self._own_pattern(verb, lemmas)
+        if own is not None or self._builtin_layer is None or verb.pos_ != "VERB":
+            return own
+        if self._lemma(verb) in self._grammar_verbs:
+            return None
+        return self._dictionary_pattern(self._builtin_layer, verb)
+
+    def _dictionary_pattern(self, layer: VerbLayer, verb: Token) -> Pattern | None:
+        match = layer.match(verb)
+        if match is None:
+            return None
+        forward, reverse = (self._known_code(c) for c in (match.code.forward, match.code.reverse))
+        code = forward or reverse
+        if code is None:
+            return None  # [---], or codes the codebook does not know
+        return Pattern(
+            code=code,
+            kind="verb",
+            lemma=self._lemma(verb),
+            particles=(),
+            objects=frozenset(),
+            context=frozenset(),
+            state_code=None,
+            rule=match.rule,
+            reverse=reverse if forward else None,
+            forward=forward is not None,
+        )
+
+    def _known_code(self, code: str | None) -> str | None:
+        """A dictionary's code, or its longest prefix the codebook knows (``1951`` → 195)."""
+        if code is None:
+            return None
+        for length in range(len(code), 1, -1):
+            if code[:length] in self._codes:
+                return code[:length]
+        return None
+
+    def _own_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
         if (
             verb.pos_ == "ADJ"
             and not any(c.dep_ == "cop" for c in verb.head.children)
@@ -1014,6 +1098,16 @@ class EventCoder:
 
 
 # ---- helpers --------------------------------------------------------------------------------
+
+
+def _with_reverse(pattern: Pattern, codings: Iterable[Coding]) -> Iterator[Coding]:
+    """A dictionary's ``[042:043]`` codes the recipient's act back too; ``[:020]`` only it."""
+    for coding in codings:
+        if pattern.forward:
+            yield coding
+        if (pattern.reverse or not pattern.forward) and coding.actor and coding.recipient:
+            code = pattern.reverse or pattern.code
+            yield replace(coding, code=code, actor=coding.recipient, recipient=coding.actor)
 
 
 def _is_state(ref: ActorRef) -> bool:

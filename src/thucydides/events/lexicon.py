@@ -26,6 +26,12 @@ class Pattern:
     state_code: str | None
     # "received weapons from Russia": the subject is the recipient, the "from" the actor
     converse: bool = False
+    # where it was written: ``patterns_cameo.yaml:120``, ``CAMEO.2.0.txt:5437``
+    rule: str = ""
+    # a dictionary's ``[042:043]``: what the recipient does to the actor in turn
+    reverse: str | None = None
+    # a dictionary's ``[:020]``: only the reverse event
+    forward: bool = True
 
     @property
     def specificity(self) -> int:

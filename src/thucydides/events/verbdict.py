@@ -815,6 +815,13 @@ def read_ud_petrarch_verbs(
     return _read(path, "ud-petrarch", ontology, corrections)
 
 
+def read_verbs(path: Path) -> VerbDictionary:
+    """A user's verb dictionary (``--verbs``), in either format: they share one syntax, and
+    the parse-based matcher compares lemmas, so forms generated for a UD-PETRARCH file only
+    repeat what its lemmas already match."""
+    return _read(path, "petrarch")
+
+
 def read_ontology(path: Path) -> Ontology:
     """``CODE:VALUE`` lines, e.g. ``1221:-0xFFFF+0x2045+0x300``, ``#`` starting comments."""
     entries = []
