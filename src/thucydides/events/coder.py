@@ -25,13 +25,14 @@ from spacy.tokens import Span, Token
 from thucydides.actors.kb import located
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events import roles
-from thucydides.events.dictionary import VerbLayer
+from thucydides.events.dictionary import DictionaryMatch, VerbLayer
 from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
 from thucydides.nlp import quotation_cue, sentence_lemmas
 
 STATE_KINDS = frozenset({"country"})
+BUILTIN_RULE = "CAMEO.2.0.txt:"  # the rule of a coding made by the built-in dictionary
 # Roots of acts about another act ("threatened to ...", "offered to ...", "urged X to
 # ...", "investigating how X entered ..."): with no recipient of their own, they are aimed
 # at the one the act they are about concerns. (A refusal is coded on the refused act.)
@@ -107,6 +108,7 @@ class Coding:
     specificity: int
     inferred: bool  # an actor came from coreference or an implicit agent
     reporter: Token | None = None  # the verb reporting the event: "he said"
+    rule: str = ""  # the pattern that made it: ``patterns_cameo.yaml#12``, ``CAMEO.2.0.txt:5437``
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ class _Frame:
     speaker: ActorRef | None
     specificity: int
     inferred: bool
+    rule: str
 
     def coding(self, code: str, actor: ActorRef | None, recipient: ActorRef | None) -> Coding:
         return Coding(
@@ -132,6 +135,7 @@ class _Frame:
             self.specificity,
             self.inferred,
             self.reporter,
+            self.rule,
         )
 
 
@@ -228,9 +232,11 @@ class EventCoder:
                 or self._obligation_pattern(token)
             )
             if verbal is not None:
-                yield from _with_reverse(
-                    verbal, self._verbal(token, token, verbal, actors, earlier)
-                )
+                codings = _with_reverse(verbal, self._verbal(token, token, verbal, actors, earlier))
+                if verbal.rule.startswith(BUILTIN_RULE):
+                    # as PETRARCH codes its dictionary's events: with both parties known
+                    codings = (c for c in codings if _code(c.actor) and _code(c.recipient))
+                yield from codings
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in used_nouns:
             if _remembered(token, self.lexicon.commemoration_nouns):
                 return  # "the anniversary of the revolt" is no revolt now
@@ -289,12 +295,22 @@ class EventCoder:
         own = self._own_pattern(verb, lemmas)
         if own is not None or self._builtin_layer is None or verb.pos_ != "VERB":
             return own
-        if self._lemma(verb) in self._grammar_verbs:
+        lemma = self._lemma(verb)
+        if lemma in self._grammar_verbs or lemma in self.lexicon.verbs:
+            return None  # the grammar frames it, or the project's patterns rejected it
+        if verb.tag_ in ("VB", "VBG") and verb.dep_ != "ROOT":
+            return None  # "to lead a mission", "citing threats": not a reported act
+        match = self._builtin_layer.match(verb)
+        if match is None or not match.words:
+            # A verb's bare default ("think" 040, "need" 100, "see" 010) was right for few
+            # verbs of real news (see the README): only the dictionary's constructions code.
             return None
-        return self._dictionary_pattern(self._builtin_layer, verb)
+        return self._dictionary_pattern(self._builtin_layer, verb, match)
 
-    def _dictionary_pattern(self, layer: VerbLayer, verb: Token) -> Pattern | None:
-        match = layer.match(verb)
+    def _dictionary_pattern(
+        self, layer: VerbLayer, verb: Token, match: DictionaryMatch | None = None
+    ) -> Pattern | None:
+        match = match or layer.match(verb)
         if match is None:
             return None
         forward, reverse = (self._known_code(c) for c in (match.code.forward, match.code.reverse))
@@ -354,7 +370,9 @@ class EventCoder:
         lemma = self._lemma(verb)
         if lemma not in self.lexicon.appeal_verbs or not _asks_someone_to_act(verb):
             return None
-        return Pattern("020", "verb", lemma, (), frozenset(), frozenset(), None)
+        return Pattern(
+            "020", "verb", lemma, (), frozenset(), frozenset(), None, rule="coder:appeal"
+        )
 
     def _obligation_pattern(self, verb: Token) -> Pattern | None:
         """ "Told Rwanda that it must pull its troops out": telling someone what they must
@@ -366,7 +384,16 @@ class EventCoder:
             if clause.dep_ == "ccomp" and any(
                 c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children
             ):
-                return Pattern("100", "verb", lemma, (), frozenset(), frozenset(), None)
+                return Pattern(
+                    "100",
+                    "verb",
+                    lemma,
+                    (),
+                    frozenset(),
+                    frozenset(),
+                    None,
+                    rule="coder:obligation",
+                )
         return None
 
     def _asked_for(self, verb: Token, code: str) -> str:
@@ -657,7 +684,7 @@ class EventCoder:
     ) -> _Frame:
         reporter = self._reporter(clause)
         speaker = self._speaker(clause, reporter, actors)
-        return _Frame(trigger, fact, reporter, speaker, pattern.specificity, inferred)
+        return _Frame(trigger, fact, reporter, speaker, pattern.specificity, inferred, pattern.rule)
 
     def _agents(
         self, verb: Token, actors: DocumentActors, earlier: list[Coding]

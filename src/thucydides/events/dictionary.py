@@ -122,7 +122,9 @@ class VerbLayer:
                     best = (found.words, pattern, found)
         if best is not None:
             _, pattern, found = best
-            return DictionaryMatch(pattern.code, pattern.source, found.words, found.source, found.target)
+            return DictionaryMatch(
+                pattern.code, pattern.source, found.words, found.source, found.target
+            )
         entry, block = candidates[0].entry, candidates[0].block
         if entry.code is not None:
             return DictionaryMatch(entry.code, entry.source, 0)
@@ -148,7 +150,9 @@ class VerbLayer:
         after = self._sequence(pattern.after, right, _Found(0))
         if after is None:
             return None
-        before = self._sequence(pattern.before, left, _Found(0, after.words, after.source, after.target))
+        before = self._sequence(
+            pattern.before, left, _Found(0, after.words, after.source, after.target)
+        )
         return before
 
     def _sequence(
@@ -259,8 +263,12 @@ def _role(kind: str, tokens: Sequence[SpacyToken], found: _Found) -> _Found | No
     for i in range(found.at, len(tokens)):
         token = tokens[i]
         if token.pos_ in NOUNISH:
-            source = token if kind in ("source", "compound") and found.source is None else found.source
-            target = token if kind in ("target", "compound") and found.target is None else found.target
+            source = (
+                token if kind in ("source", "compound") and found.source is None else found.source
+            )
+            target = (
+                token if kind in ("target", "compound") and found.target is None else found.target
+            )
             # a slot takes the head of its phrase: skip the rest of the noun phrase
             end = i + 1
             while end < len(tokens) and tokens[end].pos_ in NOUNISH:

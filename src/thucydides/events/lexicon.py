@@ -114,7 +114,7 @@ def _read_patterns(
     verbs: dict[str, list[Pattern]],
     nouns: dict[str, list[Pattern]],
 ) -> None:
-    for row in read_yaml_list(path):
+    for number, row in enumerate(read_yaml_list(path), start=1):
         code = str(row["code"])
         state_code = str(row["state_code"]) if row.get("state_code") else None
         for checked in (code, state_code):
@@ -133,6 +133,7 @@ def _read_patterns(
                 context=frozenset(str(c) for c in row.get("context", [])),
                 state_code=state_code,
                 converse=bool(row.get("converse", False)),
+                rule=f"{path.name}#{number}",
             )
             (nouns if kind == "noun" else verbs)[head].append(pattern)
 
