@@ -67,9 +67,23 @@ class EventScores:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     factuality: PRF = field(default_factory=PRF)
 
+    def petrarch(self) -> dict[str, float | int]:
+        """The PETRARCH suite's own counts: correct, uncoded (missed) and extra triples, and
+        its two rates, correct / (correct + uncoded) and extra / records."""
+        found = self.triple.tp + self.triple.fn
+        return {
+            "correct": self.triple.tp,
+            "uncoded": self.triple.fn,
+            "extra": self.triple.fp,
+            "records": self.items,
+            "correct_rate": round(self.triple.tp / found, 4) if found else 0.0,
+            "extra_rate": round(self.triple.fp / self.items, 4) if self.items else 0.0,
+        }
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "items": self.items,
+            "petrarch": self.petrarch(),
             "triple": self.triple.as_dict(),
             "root": self.root.as_dict(),
             "factuality": self.factuality.as_dict(),

@@ -243,8 +243,12 @@ class VerbLayer:
             prep = tokens[i]
             if prep.text.upper() not in choices:
                 continue
-            inside = {t.i for t in prep.subtree}
-            within = [j for j in range(i + 1, len(tokens)) if tokens[j].i in inside]
+            within = list(range(i + 1, len(tokens)))
+            if any(True for _ in prep.children):
+                inside = {t.i for t in prep.subtree}
+                within = [j for j in within if tokens[j].i in inside]
+            # else a preposition the parser left bare ("clash over the efforts", "over"
+            # a particle and "efforts" the object): its phrase is what follows it
             inner = self._sequence(phrase.objects, [tokens[j] for j in within], _Found(0))
             if inner is None:
                 continue
