@@ -9,7 +9,8 @@ from pathlib import Path
 
 import thucydides
 import thucydides.pipeline  # loads every module a pipeline stage runs
-from thucydides.coding import coding_sources
+from thucydides.coding import coding_sources, engine_version
+from thucydides.pipeline import Config
 
 PACKAGE = Path(thucydides.__file__).resolve().parent
 # Only store, serve, export or evaluate records, run the command line or place the work.
@@ -40,3 +41,17 @@ def test_every_module_the_pipeline_runs_and_every_data_file_is_hashed() -> None:
     data = {p.resolve() for p in (PACKAGE / "data").rglob("*") if p.is_file()}
     assert running and data
     assert (running | data) - _hashed() == set()
+
+
+def test_user_verb_dictionaries_are_hashed(tmp_path: Path) -> None:
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- SNUB [111] ---\nSNUB\n", encoding="utf-8")
+    plain = engine_version(Config())
+    with_verbs = engine_version(Config(verb_files=(str(verbs),)))
+    assert with_verbs != plain
+    # The same file given as an actor dictionary is another engine.
+    assert engine_version(Config(actor_files=(str(verbs),))) != with_verbs
+
+    verbs.write_text("--- SNUB [111] ---\nSNUB\n- * (AT +) [112]\n", encoding="utf-8")
+    engine_version.cache_clear()  # one version per configuration and process
+    assert engine_version(Config(verb_files=(str(verbs),))) not in (with_verbs, plain)

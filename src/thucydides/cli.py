@@ -77,6 +77,15 @@ ActorsOption = Annotated[
         metavar="FILE",
     ),
 ]
+VerbsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--verbs",
+        help="Extra verb dictionary (PETRARCH-2 or UD-PETRARCH format); repeatable. "
+        "Its patterns override the built-in ones, a later file's those of an earlier one.",
+        metavar="FILE",
+    ),
+]
 DateOption = Annotated[
     str | None,
     typer.Option(
@@ -146,6 +155,7 @@ def code(
     ] = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -168,7 +178,7 @@ def code(
     exit status is 1 if any document failed, 0 otherwise.
     """
     day = _parse_date(published)
-    config = _config(model, actors)
+    config = _config(model, actors, verbs)
     stdin = sys.stdin.buffer if "-" in inputs else None
     sink = _open_output(output)
     # URLs and feeds are fetched as by ingest: the same Fetcher, guard and limits.
@@ -215,6 +225,7 @@ def ingest(
     published: DateOption = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     dask: DaskOption = None,
     progress: ProgressOption = None,
     allow_private: AllowPrivateOption = False,
@@ -229,7 +240,7 @@ def ingest(
     to standard error; the exit status is 1 if any document failed.
     """
     day = _parse_date(published)
-    config = _config(model, actors)
+    config = _config(model, actors, verbs)
     stdin = sys.stdin.buffer if "-" in sources else None
     fetcher = Fetcher(_fetch_settings(allow_private, timeout, max_bytes, retries))
     try:
@@ -259,15 +270,17 @@ def recode(
     ] = False,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     dask: DaskOption = None,
     progress: ProgressOption = None,
 ) -> None:
     """Re-code the stored documents that an older engine version coded, then re-merge.
 
     The engine version is the package version and a digest of the coding code, its data
-    files, the spaCy model and the actor dictionaries: any change to them makes it differ.
+    files, the spaCy model and the actor and verb dictionaries: any change to them makes it
+    differ.
     """
-    config = _config(model, actors)
+    config = _config(model, actors, verbs)
     with _shell_errors(), _coder(config, dask) as coder, Store(db) as store:
         version = engine_version(config)
         stale = to_recode(store, version, everything)  # a killed --all run resumes
@@ -448,8 +461,12 @@ def export_store(
     typer.echo(f"thucydides: {count} {noun} written to {output}", err=True)
 
 
-def _config(model: str | None, actors: list[Path] | None) -> Config:
-    return Config(model=model, actor_files=tuple(str(p) for p in actors or ()))
+def _config(model: str | None, actors: list[Path] | None, verbs: list[Path] | None) -> Config:
+    return Config(
+        model=model,
+        actor_files=tuple(str(p) for p in actors or ()),
+        verb_files=tuple(str(p) for p in verbs or ()),
+    )
 
 
 def _open_output(output: Path | None) -> IO[str]:
@@ -534,6 +551,12 @@ def evaluate(
             "--actors", help="Extra actor dictionary, as for `code`; repeatable.", metavar="FILE"
         ),
     ] = None,
+    verbs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--verbs", help="Extra verb dictionary, as for `code`; repeatable.", metavar="FILE"
+        ),
+    ] = None,
     dyadic: Annotated[
         bool,
         typer.Option(
@@ -552,7 +575,7 @@ def evaluate(
     from thucydides.evaluate.run import evaluate_file
 
     try:
-        config = Config(actor_files=tuple(str(p) for p in actors or ()))
+        config = _config(None, actors, verbs)
         result = evaluate_file(gold, Pipeline(config), task, baseline, dyadic)
     except ConfigError as exc:
         typer.echo(f"thucydides: {exc}", err=True)

@@ -75,21 +75,31 @@ def code_in_order(
 @cache
 def engine_version(config: Config) -> str:
     """The package version and a digest of everything else that decides the output: the
-    code and data of the coding stages, the spaCy model and version, the user dictionaries.
-    A store re-codes documents coded under another engine version (``thucydides recode``).
+    code and data of the coding stages, the spaCy model and version, the user actor and verb
+    dictionaries. A store re-codes documents coded under another engine version
+    (``thucydides recode``).
     """
     from thucydides import __version__
 
     digest = hashlib.sha256()
-    files = coding_sources() + [Path(name) for name in config.actor_files]
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"")
+    for part in _file_parts(coding_sources() + [Path(name) for name in config.actor_files]):
+        digest.update(part)
+    if config.verb_files:  # marked apart: the same file read as actors or as verbs differs
+        digest.update(b"\0verbs\0")
+        for part in _file_parts([Path(name) for name in config.verb_files]):
+            digest.update(part)
     model = config.model or next(
         (name for name in MODEL_CASCADE if importlib.util.find_spec(name)), "none"
     )
     digest.update(f"{model}={_distribution_version(model)}".encode())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _file_parts(files: list[Path]) -> Iterator[bytes]:
+    """Each file's name and content, as the engine version digests them."""
+    for path in files:
+        yield path.name.encode()
+        yield path.read_bytes() if path.is_file() else b""
 
 
 def coding_sources() -> list[Path]:
