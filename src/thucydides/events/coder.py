@@ -399,6 +399,8 @@ class EventCoder:
     def _asked_for(self, verb: Token, code: str) -> str:
         """An appeal, demand or warning coded by what it asks for or warns of ("urged them
         to resume talks" is 026); a code the pattern already made specific stays."""
+        if code == "112":
+            return self._accused_of(verb) or code
         if code not in ("020", "100", "130"):
             return code
         lemmas = sentence_lemmas(verb)
@@ -417,6 +419,20 @@ class EventCoder:
                 if asked:
                     return asked
         return code
+
+    def _accused_of(self, verb: Token) -> str | None:
+        """An accusation coded by the act it accuses of: "accused Algeria of shooting down
+        one of its drones" (1123), "blamed the RSF for the killing of civilians" (1122)."""
+        lemmas = sentence_lemmas(verb)
+        for act in roles.prepositional_objects(verb, frozenset({"of", "for"})):
+            pattern = (
+                self._act_pattern(act, lemmas)
+                if act.pos_ in ("VERB", "AUX")
+                else self._noun_pattern(act, lemmas)
+            )
+            if pattern is not None:
+                return self.lexicon.accusation_code(pattern.state_code or pattern.code)
+        return None
 
     def _rejected(self, verb: Token, code: str) -> str:
         """A rejection coded by what the rejected offer or call was to do: "turned down an

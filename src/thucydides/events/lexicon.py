@@ -66,6 +66,7 @@ class Lexicon:
     threat_codes: Mapping[str, str]  # intended hostile act → "threaten" (13x)
     appeal_codes: Mapping[str, str]  # asked-for act → appeal (02x)
     demand_codes: Mapping[str, str]  # demanded act → demand (10x)
+    accusation_codes: Mapping[str, str]  # accused act → accusation (112x)
     appeal_verbs: frozenset[str]
     sports_words: frozenset[str]
     protest_aims: Mapping[str, frozenset[str]]  # last digit of 14xN → cue lemmas
@@ -84,6 +85,10 @@ class Lexicon:
         """What stating the intention to do ``code`` is: 03x or 13x, or None."""
         threat = _by_prefix(self.threat_codes, code)
         return threat if threat or threat_only else _by_prefix(self.intent_codes, code)
+
+    def accusation_code(self, code: str) -> str | None:
+        """The accusation (112x) of having done ``code``, or None."""
+        return _by_prefix(self.accusation_codes, code)
 
     def asked_code(self, root: str, code: str) -> str | None:
         """The appeal (root 02) or demand (root 10) for the act ``code``, or None."""
@@ -181,6 +186,7 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         threat_codes=table("threat_codes"),
         appeal_codes=table("appeal_codes"),
         demand_codes=table("demand_codes"),
+        accusation_codes=table("accusation_codes"),
         appeal_verbs=words("appeal_verbs"),
         sports_words=words("sports_words"),
         participation_verbs=words("participation_verbs"),
