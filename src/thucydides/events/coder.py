@@ -834,7 +834,11 @@ class EventCoder:
                 events.add(head.i)
             refs = [
                 r
-                for r in (actors.resolve(head) or self._owners(head, actors))
+                for r in (
+                    self._authors(head, actors)
+                    or actors.resolve(head)
+                    or self._owners(head, actors)
+                )
                 if (r.actor.code not in agent_codes or r.actor.code is None)
                 and r.span.start not in agent_starts  # not the agent itself, unplaced yet
                 and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, code))
@@ -858,6 +862,24 @@ class EventCoder:
                 # so a later phrase that names someone is the recipient
                 uncoded = uncoded or placed
         return uncoded
+
+    def _authors(self, head: Token, actors: DocumentActors) -> list[ActorRef]:
+        """ "Vetoed a resolution drafted by the United States and Japan", "an
+        Algerian-drafted resolution": an act on a text is aimed at whoever put it forward."""
+        if head.pos_ != "NOUN":
+            return []
+        found: list[ActorRef] = []
+        for verb in head.children:
+            if verb.dep_ not in ("acl", "amod") or verb.lemma_.lower() not in (
+                self.lexicon.authoring_verbs
+            ):
+                continue
+            by = roles.prepositional_objects(verb, frozenset({"by"}))
+            named = [c for c in verb.children if c.dep_ in ("npadvmod", "compound")]
+            for author in [*by, *named]:
+                for one in (author, *author.conjuncts):
+                    found.extend(actors.resolve(one))
+        return found
 
     def _owners(self, head: Token, actors: DocumentActors) -> list[ActorRef]:
         """ "A strike against the government's pension reform": a measure is aimed at whoever

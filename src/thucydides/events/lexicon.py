@@ -67,6 +67,7 @@ class Lexicon:
     appeal_codes: Mapping[str, str]  # asked-for act → appeal (02x)
     demand_codes: Mapping[str, str]  # demanded act → demand (10x)
     accusation_codes: Mapping[str, str]  # accused act → accusation (112x)
+    authoring_verbs: frozenset[str]  # "drafted by", "US-sponsored": who put a text forward
     appeal_verbs: frozenset[str]
     sports_words: frozenset[str]
     protest_aims: Mapping[str, frozenset[str]]  # last digit of 14xN → cue lemmas
@@ -187,6 +188,7 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         appeal_codes=table("appeal_codes"),
         demand_codes=table("demand_codes"),
         accusation_codes=table("accusation_codes"),
+        authoring_verbs=words("authoring_verbs"),
         appeal_verbs=words("appeal_verbs"),
         sports_words=words("sports_words"),
         participation_verbs=words("participation_verbs"),
