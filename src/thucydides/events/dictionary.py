@@ -139,8 +139,17 @@ class VerbLayer:
             for c in self._index.get(word, ())
         }
         matching = [c for c in found.values() if _verb_words_match(c.entry, verb)]
-        # a multi-word verb ("+CORDON_OFF") is more specific than its verb alone
-        return sorted(matching, key=lambda c: -len(c.entry.lemma.words))
+        # a multi-word verb ("+CORDON_OFF") is more specific than its verb alone, and a verb
+        # listed as the very word written ("LEFT") than one reached through the lemma
+        # ("LEAVE")
+        written = verb.text.upper()
+        return sorted(
+            matching,
+            key=lambda c: (
+                -len(c.entry.lemma.words),
+                written not in {c.entry.lemma.verb, *(f.verb for f in c.entry.forms)},
+            ),
+        )
 
     # ---- the pattern ------------------------------------------------------------------------
 
