@@ -27,7 +27,7 @@ SEED_PUBLISHED = date(2025, 8, 9)  # as in tests/test_seed.py
 
 
 def _gold_files() -> list[Path]:
-    return sorted(FIXTURES.glob("events_*_gold.jsonl")) + [FIXTURES / "gold_events.jsonl"]
+    return [*sorted(FIXTURES.glob("events_*_gold.jsonl")), FIXTURES / "gold_events.jsonl"]
 
 
 def _inputs() -> Iterator[tuple[str, Document]]:
