@@ -27,19 +27,14 @@ from thucydides.actors.resolve import DocumentActors
 from thucydides.events import roles
 from thucydides.events.dictionary import DictionaryMatch, VerbLayer
 from thucydides.events.factuality import factuality
+from thucydides.events.frames import Frame, Frames
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.model import ActorRef, Factuality
 from thucydides.nlp import quotation_cue, sentence_lemmas
 
 STATE_KINDS = frozenset({"country"})
 BUILTIN_RULE = "CAMEO.2.0.txt:"  # the rule of a coding made by the built-in dictionary
-# Roots of acts about another act ("threatened to ...", "offered to ...", "urged X to
-# ...", "investigating how X entered ..."): with no recipient of their own, they are aimed
-# at the one the act they are about concerns. (A refusal is coded on the refused act.)
-COMPLEMENT_RECIPIENT_ROOTS = frozenset({"02", "03", "09", "10", "13", "14"})
 STATEMENT_PREPS = frozenset({"about", "regarding", "concerning"})
-# Force-posture events move their object (troops, ships) towards the recipient.
-THEME_OBJECT_ROOTS = frozenset({"15"})
 # Sectors the place an event happens in says nothing of: international bodies, and the
 # armed forces and officials of states, who act abroad ("its warplanes struck targets in
 # Iraq"). Any other actor of no named country ("protesters", "militants", "police") is of
@@ -49,30 +44,18 @@ UNPLACED_SECTORS = frozenset({"IGO", "NGO", "MIL", "GOV", "SPY"})
 PURPOSE_VERBS = frozenset({"demand", "press", "urge", "call", "protest", "denounce"})
 # A locative phrase can only name a country (or its region) as the recipient.
 PLACE_KINDS = frozenset({"country", "region"})
-# Roots of events done to the place they happen in: coercion, assault, fighting.
-TERRITORIAL_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
-# Protests CAMEO divides by their aim (leadership, policy, rights, institutions).
-PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
-# Roots of violence, whose participles name what it did ("..., killing 20").
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# Roots of force, which sports reports use for play ("attacked relentlessly").
-FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 # Adverbs the parser makes of a phrasal verb's particle ("walk away from").
 PARTICLES = frozenset({"away", "out", "back", "off", "down"})
 TIME_NOUNS = frozenset({"hour", "minute", "day", "week", "month", "year", "while", "time"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
-# Cooperative roots: saying one will not do one of these is a rejection.
-COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Authorities whose acts on people of no named country are on their own people.
 DOMESTIC_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Armed groups of no state, who mostly fight where they are from.
 IRREGULAR_FORCES = frozenset({"INS", "REB", "SEP", "PRM", "UAF", "CRM"})
 # People a state's forces act on at home more often than abroad.
 CIVIL_SECTORS = frozenset({"OPP", "CVL", "MED", "LAB", "EDU", "AGR", "HLH", "REL", "PTY"})
-AIMED_ROOTS = frozenset({"14", "17", "18", "19", "20"})
-VISIT_CODES = frozenset({"042"})
 # Verbs that make a demand of what they tell someone they must do.
 TELLING_VERBS = frozenset({"tell", "inform", "remind", "notify"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
@@ -84,8 +67,6 @@ CIRCUMSTANCE_PREPS = frozenset(
 AIMING_PREPS = frozenset({"at", "against", "toward", "towards"})
 # Prepositions of where a march goes.
 MARCH_PREPS = frozenset({"to", "into", "through", "toward", "towards", "across"})
-# Meetings and talks, which CAMEO codes apart when held in a third country (044).
-MEETING_CODES = frozenset({"040", "046"})
 # Prepositions that name the event an agentless passive happened in ("killed in shelling").
 CAUSE_PREPS = frozenset({"in", "by", "during"})
 # Nouns that stand for an earlier event when used as an actor ("The assault killed ...").
@@ -159,6 +140,7 @@ class EventCoder:
         self._user_layers = tuple(reversed(user_layers))
         self._builtin_layer = builtin_layer
         self._codes = codes
+        self._frames = lexicon.frames
         # Verbs whose object does what their complement says: "urged the Council to meet",
         # "accused Pakistan of shelling".
         self._object_control = lexicon.object_control_verbs | lexicon.allegation_verbs
@@ -196,9 +178,13 @@ class EventCoder:
                 codings.append(replace(found, sentence=index))
         codings = [c for c in codings if not _history(c.trigger)]
         if self._on_sports_pages(sentence):
-            codings = [c for c in codings if c.code[:2] not in FORCE_ROOTS]
+            codings = [c for c in codings if not self._frames.of(c.code).force]
+        frames = self._frames
         return _deduplicate(
-            _without_consequences(_without_asked_acts(_without_protest_demands(codings)))
+            _without_consequences(
+                _without_asked_acts(_without_protest_demands(codings, frames), frames), frames
+            ),
+            frames,
         )
 
     def _on_sports_pages(self, sentence: Span) -> bool:
@@ -358,9 +344,10 @@ class EventCoder:
                 continue
             if pattern.context and not pattern.context & lemmas:
                 continue
-            if pattern.code in VISIT_CODES and pattern.particles and not _travels(verb):
+            frame = self._frames.of(pattern.code)
+            if frame.visit and pattern.particles and not _travels(verb):
                 continue
-            if pattern.code == "150" and _aimed_at_someone(verb):
+            if frame.unaimed and _aimed_at_someone(verb):
                 continue  # "launched missiles at Ukraine" is an attack, not a show of force
             return pattern
         return None
@@ -370,8 +357,9 @@ class EventCoder:
         lemma = self._lemma(verb)
         if lemma not in self.lexicon.appeal_verbs or not _asks_someone_to_act(verb):
             return None
+        appeal = self._frames.generic("appeal")
         return Pattern(
-            "020", "verb", lemma, (), frozenset(), frozenset(), None, rule="coder:appeal"
+            appeal, "verb", lemma, (), frozenset(), frozenset(), None, rule="coder:appeal"
         )
 
     def _obligation_pattern(self, verb: Token) -> Pattern | None:
@@ -385,7 +373,7 @@ class EventCoder:
                 c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children
             ):
                 return Pattern(
-                    "100",
+                    self._frames.generic("demand"),
                     "verb",
                     lemma,
                     (),
@@ -399,7 +387,8 @@ class EventCoder:
     def _asked_for(self, verb: Token, code: str) -> str:
         """An appeal, demand or warning coded by what it asks for or warns of ("urged them
         to resume talks" is 026); a code the pattern already made specific stays."""
-        if code not in ("020", "100", "130"):
+        kind = self._frames.of(code).act
+        if kind is None or kind == "rejection":
             return code
         lemmas = sentence_lemmas(verb)
         for complement in verb.children:
@@ -411,8 +400,8 @@ class EventCoder:
                 # negotiations (134)
                 asked = (
                     self.lexicon.intent_code(act.code, threat_only=True)
-                    if code == "130"
-                    else self.lexicon.asked_code(code[:2], act.code)
+                    if kind == "threat"
+                    else self.lexicon.asked_code(kind, act.code)
                 )
                 if asked:
                     return asked
@@ -421,7 +410,7 @@ class EventCoder:
     def _rejected(self, verb: Token, code: str) -> str:
         """A rejection coded by what the rejected offer or call was to do: "turned down an
         offer to mediate" (126), "rejected calls to lift the embargo" (1244)."""
-        if code != "120":
+        if self._frames.of(code).act != "rejection":
             return code
         lemmas = sentence_lemmas(verb)
         for obj in roles.object_heads(verb):
@@ -513,9 +502,9 @@ class EventCoder:
             agents, recipients = self._givers(verb, actors), agents
         else:
             recipients = self._recipients(verb, trigger, actors, agents, pattern.code)
-        if not recipients and pattern.code[:2] in COMPLEMENT_RECIPIENT_ROOTS:
+        if not recipients and self._frames.of(pattern.code).complement_recipient:
             recipients = self._complement_recipients(verb, actors, agents)
-        if pattern.code[:2] in TERRITORIAL_ROOTS:
+        if self._frames.of(pattern.code).territorial:
             agents = [_of_the_territory(a, recipients) for a in agents]
         code = self._rejected(verb, self._asked_for(verb, pattern.code))
         fact = factuality(verb, self.lexicon)
@@ -533,10 +522,10 @@ class EventCoder:
             code = self.lexicon.refusal_code(code)
             alleged = refusal is not None and factuality(refusal, self.lexicon) != "asserted"
             fact = "possible" if alleged else "asserted"
-        if agents and not recipients and code[:3] in ("045", "087"):
+        if agents and not recipients and self._frames.of(code).belligerents:
             recipients = [
                 r
-                for r in _belligerents(earlier)
+                for r in _belligerents(earlier, self._frames)
                 if r.actor.code not in {a.actor.code for a in agents}
             ]
         frame = self._frame(trigger, verb, fact, pattern, inferred, actors)
@@ -547,7 +536,7 @@ class EventCoder:
         if (
             not recipients
             and len(agents) > 1
-            and (code[:2] in self.lexicon.mutual_roots or _reciprocal(verb))
+            and (self._frames.of(code).mutual or _reciprocal(verb))
         ):
             # Coordinated actors doing something together: each is the other's recipient.
             refined = self._refine(code, verb)
@@ -558,7 +547,7 @@ class EventCoder:
                             frame, intention, refined, verb, one, other, other, actors
                         )
             return
-        declined = code[:2] in COOPERATIVE_ROOTS and fact == "negated" and _will_not(verb)
+        declined = self._frames.of(code).cooperative and fact == "negated" and _will_not(verb)
         for agent in _or_none(agents):
             resolved = self._refine(self._state_code(pattern, code, agent), verb)
             for recipient in _or_none(recipients):
@@ -592,7 +581,7 @@ class EventCoder:
         intended = (
             list(self._intended(intention, code, agent, addressed)) if agent is not None else []
         )
-        if not any(i.code[:2] == "03" for i in intended):
+        if not any(self._frames.of(i.code).stands_for_act for i in intended):
             yield frame.coding(self._venue(code, verb, agent, recipient, actors), agent, recipient)
         yield from intended
 
@@ -606,7 +595,8 @@ class EventCoder:
     ) -> str:
         """A meeting or talks held in a country neither side is from is CAMEO's meeting at
         a third location (044): "Rubio met Lavrov in Riyadh"."""
-        if code not in MEETING_CODES or agent is None or recipient is None:
+        third_location = self._frames.of(code).third_location
+        if third_location is None or agent is None or recipient is None:
             return code
         sides = {agent.actor.country, recipient.actor.country}
         if None in sides or sides & {"IGO", "NGO"}:
@@ -618,7 +608,7 @@ class EventCoder:
             for child in verb.children
             if child.dep_ not in ("nsubj", "nsubjpass", "agent", "advcl", "ccomp", "conj")
         } - {None}
-        return "044" if len(places) == 1 and not places & sides else code
+        return third_location if len(places) == 1 and not places & sides else code
 
     def _intention(
         self, verb: Token, code: str, pattern: Pattern, inferred: bool, actors: DocumentActors
@@ -708,7 +698,7 @@ class EventCoder:
                 # "the Council adopted a resolution demanding a ceasefire": who adopted it
                 refs = [r for h in roles.subject_heads(head.head) for r in actors.resolve(h)]
             if not refs and head.lemma_.lower() in EVENT_ANAPHORS:
-                refs = _anaphoric_actor(earlier)
+                refs = _anaphoric_actor(earlier, self._frames)
                 inferred = bool(refs)
             if not refs and head.lower_ in roles.REPORTED_PRONOUNS | {"he", "she"}:
                 # "Iran said it was ready to talk": "it" is the one who said so; "the
@@ -747,12 +737,13 @@ class EventCoder:
         code: str,
     ) -> list[ActorRef]:
         agent_codes = {a.actor.code for a in agents}
+        frame = self._frames.of(code)
         # a visit is to the place it goes to: "arrived in Gondor"
-        territorial = code[:2] in TERRITORIAL_ROOTS or code in VISIT_CODES
+        territorial = frame.territorial or frame.visit
         # "lashed out at Washington", "hit back at critics": a particle verb's "at" is aimed
-        aimed = code[:2] in AIMED_ROOTS or any(c.dep_ == "prt" for c in verb.children)
-        heads = roles.recipient_candidates(verb, territorial, code[:2] in THEME_OBJECT_ROOTS, aimed)
-        if code[:2] == "01":
+        aimed = frame.aimed or any(c.dep_ == "prt" for c in verb.children)
+        heads = roles.recipient_candidates(verb, territorial, frame.theme_object, aimed)
+        if frame.statement:
             # A comment is about someone: "upbeat about Egypt's prospects", "voiced
             # optimism about the prospects for peace with Azerbaijan".
             topics = roles.prepositional_objects(verb, STATEMENT_PREPS)
@@ -799,7 +790,7 @@ class EventCoder:
                 # "recalled its ambassador to France": the actor's own, not a target (but
                 # "hosted his Ugandan counterpart" is)
                 continue
-            if code[:2] == "01" and any(a.i in events for a in head.ancestors):
+            if frame.statement and any(a.i in events for a in head.ancestors):
                 # "claimed responsibility for an attack on a checkpoint": a comment on an
                 # event is not addressed to the event's target
                 continue
@@ -821,14 +812,14 @@ class EventCoder:
                 for r in (actors.resolve(head) or self._owners(head, actors))
                 if (r.actor.code not in agent_codes or r.actor.code is None)
                 and r.span.start not in agent_starts  # not the agent itself, unplaced yet
-                and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, code))
+                and (not _placed(head) or r.actor.kind in PLACE_KINDS or _aimed(head, frame))
             ]
             # "withdrew its troops from the town of Vuhledar": not done to its own country
             refs = [r for r in refs if not (_is_country(r) and r.actor.country in agent_countries)]
-            if code[:2] == "14" and head.head.lower_ in MARCH_PREPS:
+            if frame.protest and head.head.lower_ in MARCH_PREPS:
                 # "students marched to Novi Sad": where they went, not whom at
                 refs = [r for r in refs if r.actor.kind != "region"]
-            if refs and _placed(head) and not _aimed(head, code):
+            if refs and _placed(head) and not _aimed(head, frame):
                 # "imposed a curfew in Kathmandu": the place, not the government its capital
                 # stands for; and no recipient at all when it is the actor's own country.
                 refs = [_as_place(r) for r in refs]
@@ -897,7 +888,7 @@ class EventCoder:
         if noun.lemma_.lower() in self.lexicon.instruments:
             return True
         pattern = self._noun_pattern(noun, sentence_lemmas(noun))
-        return pattern is not None and pattern.code[:2] in FORCE_ROOTS
+        return pattern is not None and self._frames.of(pattern.code).force
 
     def _is_event_noun(self, token: Token) -> bool:
         if token.pos_ != "NOUN":
@@ -980,13 +971,14 @@ class EventCoder:
         self, noun: Token, pattern: Pattern, actors: DocumentActors, earlier: list[Coding]
     ) -> Iterator[Coding]:
         agents = self._nominal_agents(noun, actors)
-        if pattern.code.startswith("045") and _between(noun, agents):
+        frame = self._frames.of(pattern.code)
+        if frame.third_party and _between(noun, agents):
             return  # "its mediation between Israel and Hamas" is not done by either party
         if not agents:
             # An indefinite truce with no parties named ("A truce ... ended the conflict")
             # is between the sides of the latest fighting; "the ceasefire" refers back.
-            if pattern.code.startswith("087") and not _definite(noun):
-                agents = _belligerents(earlier)
+            if frame.belligerent_actors and not _definite(noun):
+                agents = _belligerents(earlier, self._frames)
             if not agents:
                 return
         agents = agents[:1]  # one coding per event; the other side is the recipient
@@ -998,18 +990,20 @@ class EventCoder:
         ]
         if not recipients and noun.lemma_.lower() in ("response", "retaliation", "reprisal"):
             recipients = _responded_to(earlier, agents[0])
-        if not recipients and pattern.code[:3] in ("045", "087"):
-            recipients = [r for r in _belligerents(earlier) if r.actor.code not in agent_codes]
-        frame = self._frame(noun, noun, factuality(noun, self.lexicon), pattern, False, actors)
+        if not recipients and frame.belligerents:
+            recipients = [
+                r for r in _belligerents(earlier, self._frames) if r.actor.code not in agent_codes
+            ]
+        statement = self._frame(noun, noun, factuality(noun, self.lexicon), pattern, False, actors)
         # "a ceasefire between Israel and Hezbollah", "a call between the two ministers":
         # something the parties do together is coded for each of them.
-        mutual = pattern.code[:2] in self.lexicon.mutual_roots and _between(noun, agents)
+        mutual = frame.mutual and _between(noun, agents)
         for agent in agents:
             code = self._refine(self._state_code(pattern, pattern.code, agent), noun)
             for recipient in _or_none(recipients):
-                yield frame.coding(code, agent, recipient)
+                yield statement.coding(code, agent, recipient)
                 if mutual and recipient is not None:
-                    yield frame.coding(code, recipient, agent)
+                    yield statement.coding(code, recipient, agent)
 
     def _nominal_agents(self, noun: Token, actors: DocumentActors) -> list[ActorRef]:
         patient = noun.lemma_.lower() in self.lexicon.patient_nouns
@@ -1051,7 +1045,7 @@ class EventCoder:
         self, noun: Token, actors: DocumentActors, pattern_code: str
     ) -> list[ActorRef]:
         preps = {"on", "against", "with", "between", "into", "to"}
-        if pattern_code[:2] in TERRITORIAL_ROOTS:
+        if self._frames.of(pattern_code).territorial:
             preps |= roles.TERRITORIAL_PREPS
         heads = roles.prepositional_objects(noun, frozenset(preps))
         for head in heads:
@@ -1072,13 +1066,14 @@ class EventCoder:
     def _refine(self, code: str, trigger: Token) -> str:
         """Weapons named in the clause make a generic military code specific (missiles →
         195); what a protest is against or for makes it specific too (cuts → 1412)."""
-        if code in PROTEST_CODES:
+        refinement = self._frames.of(code).refine
+        if refinement == "protest_aim":
             return self._protest_aim(code, trigger)
-        if code == "090":
-            return self._investigated(trigger)
-        if code in self.lexicon.aid_codes:
-            return self._aid_kind(code, trigger)
-        if code not in ("190", "180"):
+        if refinement == "investigation":
+            return self._investigated(code, trigger)
+        if refinement in ("aid_kind", "aid_kind_sibling"):
+            return self._aid_kind(code, trigger, refinement == "aid_kind_sibling")
+        if refinement != "weapon":
             return code
         clause = roles.clause_root(trigger)
         scope = [trigger, *trigger.subtree, *clause.subtree]
@@ -1088,16 +1083,16 @@ class EventCoder:
                 return refined
         return code
 
-    def _aid_kind(self, code: str, trigger: Token) -> str:
+    def _aid_kind(self, code: str, trigger: Token, sibling: bool) -> str:
         """ "Appealed for financial help" (0231), "suspended military aid" (1622): the kind
         of aid its words name makes an aid code specific."""
         digit = _cued_digit(self.lexicon.aid_kinds, _argument_lemmas(trigger))
         if digit is None:
             return code
         # 070 "provide aid" has its kinds beside it (071 ...), the others below
-        return code[:2] + digit if code == "070" else code + digit
+        return code[:-1] + digit if sibling else code + digit
 
-    def _investigated(self, trigger: Token) -> str:
+    def _investigated(self, code: str, trigger: Token) -> str:
         """ "Opened an investigation into alleged abuses by the army" (092), "an insurrection
         probe" (091): an investigation is coded as investigating what it is into."""
         # what it is into, not who investigates ("the human rights office's inquiry")
@@ -1105,7 +1100,7 @@ class EventCoder:
         for pattern in self.lexicon.verbs.get("investigate", ()):
             if pattern.objects & words:
                 return pattern.code
-        return "090"
+        return code
 
     def _protest_aim(self, code: str, trigger: Token) -> str:
         """ "Marched against President Milei's cuts" (1412), "demanding his resignation"
@@ -1201,10 +1196,10 @@ def _reciprocal(verb: Token) -> bool:
     return any((a, b) in (("each", "other"), ("one", "another")) for a, b in pairwise(words))
 
 
-def _aimed(head: Token, code: str) -> bool:
+def _aimed(head: Token, frame: Frame) -> bool:
     """ "Fired missiles at the government", "hurled stones at police": with force, "at"
     names the target."""
-    return code[:2] in AIMED_ROOTS and head.head.lower_ == "at"
+    return frame.aimed and head.head.lower_ == "at"
 
 
 def _of_the_territory(agent: ActorRef, recipients: list[ActorRef]) -> ActorRef:
@@ -1368,10 +1363,10 @@ def _phrase_lemmas(head: Token) -> Iterable[str]:
                                 if m.dep_ in ("amod", "compound"))  # fmt: skip
 
 
-def _anaphoric_actor(earlier: list[Coding]) -> list[ActorRef]:
+def _anaphoric_actor(earlier: list[Coding], frames: Frames) -> list[ActorRef]:
     """ "The assault ...": the actor of the latest violent event."""
     for coding in reversed(earlier):
-        if coding.code[:2] in ("18", "19", "20") and coding.actor is not None:
+        if frames.of(coding.code).violent and coding.actor is not None:
             return [coding.actor]
     return []
 
@@ -1391,11 +1386,11 @@ def _responded_to(earlier: list[Coding], agent: ActorRef) -> list[ActorRef]:
     return []
 
 
-def _belligerents(earlier: list[Coding]) -> list[ActorRef]:
+def _belligerents(earlier: list[Coding], frames: Frames) -> list[ActorRef]:
     """The two sides of the latest fighting, for a truce or mediation that names none."""
     for coding in reversed(earlier):
         if (
-            coding.code[:2] in ("18", "19", "20")
+            frames.of(coding.code).violent
             and coding.actor
             and coding.recipient
             and coding.actor.actor.country
@@ -1405,29 +1400,31 @@ def _belligerents(earlier: list[Coding]) -> list[ActorRef]:
     return []
 
 
-def _without_protest_demands(codings: list[Coding]) -> list[Coding]:
+def _without_protest_demands(codings: list[Coding], frames: Frames) -> list[Coding]:
     """ "Marched through Tbilisi, demanding a change of policy": the demand is what the
     protest is for, not a second event."""
     # the protest's verb, or the light verb whose object names it ("launched a strike")
-    protests = {i for c in codings if c.code[:2] == "14" for i in (c.trigger.i, c.trigger.head.i)}
+    protests = {
+        i for c in codings if frames.of(c.code).protest for i in (c.trigger.i, c.trigger.head.i)
+    }
     return [
         c
         for c in codings
         if not (
-            c.code[:2] in ("02", "10", "11")
+            frames.of(c.code).protest_purpose
             and c.trigger.dep_ in ("advcl", "xcomp")
             and c.trigger.head.i in protests
         )
     ]
 
 
-def _without_asked_acts(codings: list[Coding]) -> list[Coding]:
+def _without_asked_acts(codings: list[Coding], frames: Frames) -> list[Coding]:
     """ "Demanded that Rwanda withdraw its troops": the appeal or demand (coded by what it
     asks for) stands for the act asked for, which is not coded as well."""
     asked = {
         complement.i
         for c in codings
-        if c.code[:2] in ("02", "10")
+        if frames.of(c.code).asks
         for complement in c.trigger.children
         if complement.dep_ in ("ccomp", "xcomp") or roles.is_infinitive_clause(complement)
     }
@@ -1442,15 +1439,15 @@ def _without_asked_acts(codings: list[Coding]) -> list[Coding]:
     ]
 
 
-def _without_consequences(codings: list[Coding]) -> list[Coding]:
+def _without_consequences(codings: list[Coding], frames: Frames) -> list[Coding]:
     """ "Bombed a school, killing 20 children": the killing is what the bombing did, not a
     second attack."""
-    force = {c.trigger.i for c in codings if c.code[:2] in VIOLENT_ROOTS}
+    force = {c.trigger.i for c in codings if frames.of(c.code).violent}
     return [
         c
         for c in codings
         if not (
-            c.code[:2] in VIOLENT_ROOTS
+            frames.of(c.code).violent
             and c.trigger.dep_ == "advcl"
             and c.trigger.tag_ == "VBG"
             and c.trigger.head.i in force
@@ -1458,7 +1455,7 @@ def _without_consequences(codings: list[Coding]) -> list[Coding]:
     ]
 
 
-def _deduplicate(codings: list[Coding]) -> list[Coding]:
+def _deduplicate(codings: list[Coding], frames: Frames) -> list[Coding]:
     """One event per (actor, recipient, root) in a sentence: keep the most specific coding."""
     best: dict[tuple[str | None, str | None, str], Coding] = {}
     order: list[tuple[str | None, str | None, str]] = []
@@ -1471,7 +1468,7 @@ def _deduplicate(codings: list[Coding]) -> list[Coding]:
             best[key] = coding
             order.append(key)
         elif (len(coding.code), coding.specificity) > (len(current.code), current.specificity) or (
-            coding.code != current.code and coding.code.endswith("5") and current.code == "190"
+            frames.of(current.code).yields_to == coding.code
         ):
             best[key] = coding
     # A coding without a recipient is dropped when the same actor has one with a recipient.
