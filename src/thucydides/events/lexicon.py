@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from thucydides.errors import ConfigError, Msg
-from thucydides.events.frames import ActKind, Frames, load_frames
+from thucydides.events.frames import Frames, load_frames
 from thucydides.resources import data_path, read_yaml, read_yaml_list
 
 TriggerKind = Literal["verb", "noun"]
@@ -76,27 +76,6 @@ class Lexicon:
     document_nouns: frozenset[str]  # "a resolution demanding ...": its adopter speaks
     aid_kinds: Mapping[str, frozenset[str]]  # last digit → words naming that kind of aid
     frames: Frames  # how each code takes its roles (frames.tsv)
-
-    def refusal_code(self, code: str) -> str:
-        return _by_prefix(self.refusal_codes, code) or self.frames.generic("rejection")
-
-    def intent_code(self, code: str, threat_only: bool = False) -> str | None:
-        """What stating the intention to do ``code`` is: 03x or 13x, or None."""
-        threat = _by_prefix(self.threat_codes, code)
-        return threat if threat or threat_only else _by_prefix(self.intent_codes, code)
-
-    def asked_code(self, act: ActKind, code: str) -> str | None:
-        """The appeal or demand for the act ``code``, or None."""
-        table = self.appeal_codes if act == "appeal" else self.demand_codes
-        return _by_prefix(table, code)
-
-
-def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
-    """The entry for the longest key that ``code`` starts with (a code or its root)."""
-    for length in (4, 3, 2):
-        if code[:length] in table:
-            return table[code[:length]]
-    return None
 
 
 def _patterns(codes: frozenset[str]) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
