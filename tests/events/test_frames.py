@@ -9,12 +9,23 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from thucydides.cameo import load_codebook
 from thucydides.errors import ConfigError
-from thucydides.events.frames import FLAGS, FRAMES_FILE, VALUES, load_frames, read_frames
+from thucydides.events.frames import (
+    FLAGS,
+    FRAMES_FILE,
+    VALUES,
+    Refinement,
+    load_frames,
+    read_frames,
+)
+from thucydides.events.lexicon import load_lexicon
+from thucydides.events.refine import Refinements
+from thucydides.events.triggers import Triggers
 from thucydides.resources import data_path, read_tsv
 
 EVENTS = Path(__file__).resolve().parents[2] / "src" / "thucydides" / "events"
@@ -77,3 +88,10 @@ def test_a_misspelt_or_unknown_frame_property_is_rejected(properties: str) -> No
 def test_a_frame_prefix_must_be_a_codebook_code() -> None:
     with pytest.raises(ConfigError):
         read_frames([{"prefix": "99", "properties": "violent"}], frozenset({"18"}), "<test>")
+
+
+def test_every_refinement_a_frame_can_name_has_a_refiner() -> None:
+    codes = frozenset(load_codebook())
+    lexicon = load_lexicon(codes)
+    refinements = Refinements(lexicon, Triggers(lexicon, codes=codes))
+    assert set(refinements.refiners) == set(get_args(Refinement))
