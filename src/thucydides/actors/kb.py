@@ -261,8 +261,9 @@ def _add_countries(builder: _Builder, names: dict[str, str], directory: Path) ->
         region = replace(state, kind="region")
         for alias in row.get("regions", []):
             builder.add(alias, Entry(region, "region"))
-        de_facto = Actor(code=f"{iso3}{DE_FACTO_SECTOR}", country=iso3, sector=DE_FACTO_SECTOR,
-                         kind="region")
+        de_facto = Actor(
+            code=f"{iso3}{DE_FACTO_SECTOR}", country=iso3, sector=DE_FACTO_SECTOR, kind="region"
+        )
         for alias in row.get("de_facto_states", []):
             builder.add(alias, Entry(de_facto, "region"))
 

@@ -275,9 +275,7 @@ class _LastBefore:
         return self.named[self.latest] if self.latest >= 0 else None
 
 
-def _anaphor(
-    noun: Token, earlier: list[_Mention], sentence_of: dict[int, int]
-) -> _Mention | None:
+def _anaphor(noun: Token, earlier: list[_Mention], sentence_of: dict[int, int]) -> _Mention | None:
     """ "The deal", "the treaty": the agreement mentioned last, a few sentences back
     (``sentence_of``: sentence start → sentence number)."""
     if not any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHOR_DETERMINERS
@@ -292,9 +290,7 @@ def _anaphor(
     return _Mention(noun, noun.doc[noun.i : noun.i + 1], last.treaty, last.key, last.name)
 
 
-def _text_parties(
-    noun: Token, actors: DocumentActors, own: Span | None = None
-) -> list[ActorRef]:
+def _text_parties(noun: Token, actors: DocumentActors, own: Span | None = None) -> list[ActorRef]:
     """Parties the phrase names: "between A and B", "A-B", "Pakistan's treaty with India";
     not the words of the agreement's own name ("Paris" in "the Paris Agreement")."""
     heads: list[Token] = []

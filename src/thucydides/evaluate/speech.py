@@ -77,9 +77,7 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
-def _pair(
-    gold: Sequence[Any], predicted: Sequence[Any], same: Callable[[Any, Any], bool]
-) -> int:
+def _pair(gold: Sequence[Any], predicted: Sequence[Any], same: Callable[[Any, Any], bool]) -> int:
     """Greedy one-to-one matching; the number of matched pairs."""
     used: set[int] = set()
     matched = 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from thucydides.errors import ConfigError, Msg
+from thucydides.events.frames import Frames, load_frames
 from thucydides.resources import data_path, read_yaml, read_yaml_list
 
 TriggerKind = Literal["verb", "noun"]
@@ -58,7 +59,6 @@ class Lexicon:
     allegation_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     acceptance_verbs: frozenset[str]
-    mutual_roots: frozenset[str]
     object_control_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     phase_verbs: frozenset[str]
@@ -76,33 +76,8 @@ class Lexicon:
     patient_nouns: frozenset[str]  # "his detention": the possessor is who suffers it
     proposal_nouns: frozenset[str]  # "a proposal to deploy troops": the act is possible
     document_nouns: frozenset[str]  # "a resolution demanding ...": its adopter speaks
-    aid_codes: frozenset[str]  # codes about aid, made specific by its kind
     aid_kinds: Mapping[str, frozenset[str]]  # last digit → words naming that kind of aid
-
-    def refusal_code(self, code: str) -> str:
-        return _by_prefix(self.refusal_codes, code) or "120"
-
-    def intent_code(self, code: str, threat_only: bool = False) -> str | None:
-        """What stating the intention to do ``code`` is: 03x or 13x, or None."""
-        threat = _by_prefix(self.threat_codes, code)
-        return threat if threat or threat_only else _by_prefix(self.intent_codes, code)
-
-    def accusation_code(self, code: str) -> str | None:
-        """The accusation (112x) of having done ``code``, or None."""
-        return _by_prefix(self.accusation_codes, code)
-
-    def asked_code(self, root: str, code: str) -> str | None:
-        """The appeal (root 02) or demand (root 10) for the act ``code``, or None."""
-        table = self.appeal_codes if root == "02" else self.demand_codes
-        return _by_prefix(table, code)
-
-
-def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
-    """The entry for the longest key that ``code`` starts with (a code or its root)."""
-    for length in (4, 3, 2):
-        if code[:length] in table:
-            return table[code[:length]]
-    return None
+    frames: Frames  # how each code takes its roles (frames.tsv)
 
 
 def _patterns(codes: frozenset[str]) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
@@ -179,7 +154,6 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         allegation_verbs=words("allegation_verbs"),
         denial_verbs=words("denial_verbs"),
         acceptance_verbs=words("acceptance_verbs"),
-        mutual_roots=words("mutual_roots"),
         object_control_verbs=words("object_control_verbs"),
         intention_verbs=words("intention_verbs"),
         phase_verbs=words("phase_verbs"),
@@ -196,7 +170,7 @@ def load_lexicon(codes: frozenset[str]) -> Lexicon:
         patient_nouns=words("patient_nouns"),
         proposal_nouns=words("proposal_nouns"),
         document_nouns=words("document_nouns"),
-        aid_codes=words("aid_codes"),
         aid_kinds=word_sets("aid_kinds"),
         protest_aims=word_sets("protest_aims"),
+        frames=load_frames(codes),
     )

@@ -196,9 +196,7 @@ def _is_evaluation(token: Token, lexicon: SpeechLexicon) -> bool:
     return token.dep_ in ("oprd", "acomp") and token.lemma_.lower() in lexicon.evaluations
 
 
-def _holders(
-    head: Token, actors: DocumentActors, object_control: frozenset[str]
-) -> list[ActorRef]:
+def _holders(head: Token, actors: DocumentActors, object_control: frozenset[str]) -> list[ActorRef]:
     if head.pos_ == "NOUN":
         # "Pakistan's openness to mediation"; else the subject of the verb it serves.
         owners = [c for c in head.children if c.dep_ == "poss"]
