@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from thucydides.errors import ConfigError, Msg
 from thucydides.events.frames import Frames, load_frames
@@ -27,7 +28,8 @@ class Pattern:
     state_code: str | None
     # "received weapons from Russia": the subject is the recipient, the "from" the actor
     converse: bool = False
-    # where it was written: ``patterns_cameo.yaml:120``, ``CAMEO.2.0.txt:5437``
+    # where it was written: ``patterns.yaml#0871.agree-ceasefire`` (file and row id),
+    # ``CAMEO.2.0.txt:5437`` (a dictionary's file and line)
     rule: str = ""
     # a dictionary's ``[042:043]``: what the recipient does to the actor in turn
     reverse: str | None = None
@@ -80,13 +82,61 @@ class Lexicon:
     frames: Frames  # how each code takes its roles (frames.tsv)
 
 
-def _patterns(codes: frozenset[str]) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
+# The keys a pattern row may have (see the header of patterns.yaml). Anything else is a
+# mistake — a misspelt ``object:`` would otherwise be silently ignored.
+_ROW_KEYS = frozenset(
+    {"id", "code", "lemmas", "kind", "objects", "context", "state_code", "converse", "example"}
+)
+# ``0871.agree-ceasefire``: the code, a dot and a slug of what the row is about
+_ROW_ID = re.compile(r"\d{2,4}\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+def _patterns(
+    codes: frozenset[str], directory: Path | None = None
+) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
     """Every ``patterns*.yaml`` file: the seed lexicon and the general CAMEO one."""
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
-    for path in sorted(data_path("events").glob("patterns*.yaml")):
-        _read_patterns(path, codes, verbs, nouns)
+    seen: dict[str, str] = {}  # row id → the file that has it
+    for path in sorted((directory or data_path("events")).glob("patterns*.yaml")):
+        for row_id in _read_patterns(path, codes, verbs, nouns):
+            if row_id in seen:
+                detail = f"row {row_id}: id already used in {seen[row_id]}"
+                raise ConfigError(Msg.E021, path=path, detail=detail)
+            seen[row_id] = path.name
     return verbs, nouns
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _row_error(row: dict[str, Any]) -> str | None:
+    """What is wrong with a pattern row, or None: unknown keys, missing or mistyped values."""
+    unknown = sorted(str(key) for key in row if key not in _ROW_KEYS)
+    if unknown:
+        return f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(_ROW_KEYS))})"
+    for key in ("id", "code", "lemmas"):
+        if key not in row:
+            return f"missing key {key!r}"
+    checks: dict[str, tuple[bool, str]] = {
+        "id": (
+            isinstance(row["id"], str) and bool(_ROW_ID.fullmatch(row["id"])),
+            "an id like '0871.agree-ceasefire'",
+        ),
+        "code": (isinstance(row["code"], str), "a quoted CAMEO code"),
+        "lemmas": (_strings(row["lemmas"]) and bool(row["lemmas"]), "a list of words"),
+        "kind": (row.get("kind", "verb") in ("verb", "noun"), "verb or noun"),
+        "objects": (_strings(row.get("objects", [])), "a list of words"),
+        "context": (_strings(row.get("context", [])), "a list of words"),
+        "state_code": (isinstance(row.get("state_code", ""), str), "a quoted CAMEO code"),
+        "converse": (isinstance(row.get("converse", False), bool), "true or false"),
+        "example": (isinstance(row.get("example", ""), str), "a sentence"),
+    }
+    for key, (valid, expected) in checks.items():
+        if key in row and not valid:
+            return f"key {key!r} must be {expected}, not {row[key]!r}"
+    return None
 
 
 def _read_patterns(
@@ -94,13 +144,21 @@ def _read_patterns(
     codes: frozenset[str],
     verbs: dict[str, list[Pattern]],
     nouns: dict[str, list[Pattern]],
-) -> None:
+) -> list[str]:
+    """Add the file's patterns to ``verbs`` and ``nouns``; return the ids of its rows."""
+    ids = []
     for number, row in enumerate(read_yaml_list(path), start=1):
+        name = f"row {row['id']}" if isinstance(row.get("id"), str) else f"row {number}"
+        error = _row_error(row)
+        if error is not None:
+            raise ConfigError(Msg.E021, path=path, detail=f"{name}: {error}")
+        row_id = str(row["id"])
         code = str(row["code"])
         state_code = str(row["state_code"]) if row.get("state_code") else None
         for checked in (code, state_code):
             if checked is not None and checked not in codes:
-                raise ConfigError(Msg.E021, path=path, detail=f"unknown CAMEO code {checked}")
+                detail = f"{name}: unknown CAMEO code {checked}"
+                raise ConfigError(Msg.E021, path=path, detail=detail)
         kind: TriggerKind = "noun" if row.get("kind") == "noun" else "verb"
         for phrase in row["lemmas"]:
             words = str(phrase).split()
@@ -114,15 +172,19 @@ def _read_patterns(
                 context=frozenset(str(c) for c in row.get("context", [])),
                 state_code=state_code,
                 converse=bool(row.get("converse", False)),
-                rule=f"{path.name}#{number}",
+                rule=f"{path.name}#{row_id}",
             )
             (nouns if kind == "noun" else verbs)[head].append(pattern)
+        ids.append(row_id)
+    return ids
 
 
 @cache
-def load_lexicon(codes: frozenset[str]) -> Lexicon:
-    """Load the lexicon, checking every code against ``codes`` (the codebook's)."""
-    verbs, nouns = _patterns(codes)
+def load_lexicon(codes: frozenset[str], patterns: Path | None = None) -> Lexicon:
+    """Load the lexicon, checking every code against ``codes`` (the codebook's).
+
+    ``patterns`` is the folder of ``patterns*.yaml`` files (the package's by default)."""
+    verbs, nouns = _patterns(codes, patterns)
     grammar = read_yaml(data_path("events", "grammar.yaml"))
 
     def words(key: str) -> frozenset[str]:
