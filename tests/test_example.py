@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -82,3 +83,20 @@ def test_expected_meeting_is_possible_and_next_week(record: dict[str, Any]) -> N
     assert meetings and all(e["factuality"] == "possible" for e in meetings)
     next_week = [e for e in meetings if e["trigger"]["text"] == "meet"]
     assert len(next_week) == 2 and {e["date"]["value"] for e in next_week} == {"2025-W32"}
+
+
+def test_every_event_says_which_rule_coded_it(record: dict[str, Any], pipeline: Pipeline) -> None:
+    condemned = record_json(
+        pipeline(
+            read_text_document("France condemned Russia on Monday.", published=date(2025, 8, 9))
+        )
+    )
+    jsonschema.validate(condemned, schema())
+    (event,) = [e for e in condemned["events"] if e["cameo"] == "111"]
+    # A project pattern: its file and the row (its id, "111.criticize", or once its number).
+    assert re.fullmatch(r"patterns\w*\.yaml#[\w.-]+", event["rule"]), event["rule"]
+    assert list(event)[-2:] == ["confidence", "rule"]
+    # Records written before events named their rule stay valid: the key is not required.
+    for old in condemned["events"]:
+        del old["rule"]
+    jsonschema.validate(condemned, schema())

@@ -138,6 +138,10 @@ class Event:
     factuality: Factuality
     speaker: ActorRef | None
     confidence: float
+    # The rule that coded it: a project pattern (``patterns.yaml#111.criticize``: file#row),
+    # a verb-dictionary line (``CAMEO.2.0.txt:5437``, ``myverbs.txt:12``) or a coder path
+    # (``coder:appeal``); None where the coder recorded none.
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,7 @@ def event_json(event: Event) -> dict[str, Any]:
         "factuality": event.factuality,
         "speaker": actor_json(event.speaker),
         "confidence": event.confidence,
+        "rule": event.rule,
     }
 
 

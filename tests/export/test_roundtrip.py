@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,48 @@ def test_tables_give_back_every_event_row(store: Store, tmp_path: Path, kind: st
     assert export(store.reader, ExportFormat(kind), path) == len(rows) > 0
     reader = read_csv if kind == ExportFormat.CSV else read_parquet
     assert list(reader(path)) == rows
+
+
+def test_event_exports_carry_the_rule_and_read_files_written_before_it(
+    store: Store, tmp_path: Path
+) -> None:
+    rows = store.reader.events()
+    assert rows and any(r.rule for r in rows)
+    table = tmp_path / "out.csv"
+    export(store.reader, ExportFormat.CSV, table)
+    header = table.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-3:] == ["confidence", "merged_id", "rule"]  # added last: nothing moves
+    with table.open(encoding="utf-8", newline="") as source:
+        old_rows = [{k: v for k, v in row.items() if k != "rule"} for row in csv.DictReader(source)]
+    with table.open("w", encoding="utf-8", newline="") as sink:  # as an older version wrote it
+        writer = csv.DictWriter(sink, fieldnames=header[:-1])
+        writer.writeheader()
+        writer.writerows(old_rows)
+    assert list(read_csv(table)) == [replace(r, rule=None) for r in rows]
+    plover = tmp_path / "out.plover.jsonl"
+    export(store.reader, ExportFormat.PLOVER, plover)
+    records = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
+    assert all(list(r)[-2:] == ["confidence", "rule"] for r in records)
+    assert [r["rule"] for r in records] == [row.rule for row in rows]
+    plover.write_text(
+        "".join(json.dumps({k: v for k, v in r.items() if k != "rule"}) + "\n" for r in records)
+    )
+    assert list(read_plover(plover)) == [replace(plover_event(r), rule=None) for r in rows]
+
+
+def test_a_missing_column_without_a_default_is_still_an_input_error(
+    store: Store, tmp_path: Path
+) -> None:
+    table = tmp_path / "out.csv"
+    export(store.reader, ExportFormat.CSV, table)
+    with table.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.DictReader(source))
+    with table.open("w", encoding="utf-8", newline="") as sink:
+        writer = csv.DictWriter(sink, fieldnames=[k for k in rows[0] if k != "confidence"])
+        writer.writeheader()
+        writer.writerows({k: v for k, v in row.items() if k != "confidence"} for row in rows)
+    with pytest.raises(InputError, match="E042"):
+        list(read_csv(table))
 
 
 def test_plover_records(store: Store, tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,10 @@ import pytest
 from tests.conftest import EXAMPLES
 from thucydides import Pipeline, read_text_document
 from thucydides.errors import ConfigError
+from thucydides.export import ExportFormat, export
+from thucydides.export.jsonl import read_jsonl
 from thucydides.store import Store
+from thucydides.store import schema as schema_module
 from thucydides.store.schema import SCHEMA_VERSION, schema_version
 
 
@@ -67,13 +72,82 @@ def test_a_store_of_schema_version_1_is_migrated_and_merged_again(
     with Store(path) as store:
         store.writer.add(pipeline(read_text_document(text, published=date(2025, 7, 29))), "v1")
         merged = store.reader.counts().merged_events
-    with sqlite3.connect(path) as db:  # undo migration 2, as a store of the first release
+    with sqlite3.connect(path) as db:  # undo migrations 3 and 2: a store of the first release
+        db.execute("ALTER TABLE events DROP COLUMN rule")
         db.execute("DROP TABLE recode_queue")
         db.execute("DROP INDEX merged_events_component")
         db.execute("ALTER TABLE merged_events DROP COLUMN component")
-        db.execute("DELETE FROM schema_version WHERE version = 2")
+        db.execute("DELETE FROM schema_version WHERE version >= 2")
     with Store(path) as store:
         assert schema_version(store.connection) == SCHEMA_VERSION
         assert store.merge().rebuild  # no merged event knows its component yet
         assert store.reader.counts().merged_events == merged
         assert not store.merge().rebuild
+
+
+# Every table a store of schema version 2 holds data in, parents before children.
+_V2_TABLES = (
+    "documents",
+    "sentences",
+    "events",
+    "mentions",
+    "timexes",
+    "quotes",
+    "stances",
+    "agreements",
+    "agreement_parties",
+    "merged_events",
+    "merged_mentions",
+)
+
+
+def _columns(db: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:
+    return [row[1] for row in db.execute(f"PRAGMA {schema}.table_info({table})")]
+
+
+def _without_rules(record: str) -> str:
+    """A thucydides/1 record as versions before the ``rule`` field wrote it."""
+    loaded = json.loads(record)
+    for event in loaded["events"]:
+        del event["rule"]
+    return json.dumps(loaded, ensure_ascii=False)
+
+
+def test_a_store_of_schema_version_2_gains_the_rule_column_with_no_rules(
+    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (EXAMPLES / "thailand_cambodia_ceasefire.txt").read_text(encoding="utf-8")
+    current = tmp_path / "current.sqlite"
+    with Store(current) as store:
+        store.writer.add(pipeline(read_text_document(text, published=date(2025, 7, 29))), "v2")
+        coded = store.reader.events()
+    assert coded and any(row.rule for row in coded)  # a current store keeps the rules
+    # A store of the previous release: only its migrations, holding the same data.
+    old = tmp_path / "old.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(schema_module, "SCHEMA_VERSION", 2)
+        Store(old).close()
+    with sqlite3.connect(old) as db:
+        assert schema_version(db) == 2
+        assert "rule" not in _columns(db, "events")
+        db.execute("ATTACH DATABASE ? AS current", (str(current),))
+        for table in _V2_TABLES:
+            names = ", ".join(f'"{c}"' for c in _columns(db, table))
+            db.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM current.{table}")
+        db.create_function("without_rules", 1, _without_rules)
+        db.execute("UPDATE documents SET record = without_rules(record)")
+    db.close()
+    with Store(old) as store:
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        events = store.reader.events()
+        assert events == [replace(row, rule=None) for row in coded]
+        assert not store.merge().rebuild  # the merged events came through untouched
+        records = tmp_path / "records.jsonl"
+        export(store.reader, ExportFormat.JSONL, records)
+        (record,) = read_jsonl(records)  # a record without rules is still valid
+        assert record["events"] and all("rule" not in e for e in record["events"])
+        # Documents stored after the migration keep their rules beside the old ones.
+        new = read_text_document("France condemned Russia on Monday.", doc_id="new")
+        store.writer.add(pipeline(new), "v3")
+        added = [row for row in store.reader.events() if row.doc_id == "new"]
+        assert added and all(row.rule for row in added)

@@ -66,6 +66,13 @@ def test_events_are_paged_with_totals(client: TestClient) -> None:
     assert second["items"][0] != first["items"][0]
 
 
+def test_events_say_which_rule_coded_them(client: TestClient, web_store: Path) -> None:
+    with Store(web_store) as store:
+        expected = [r.rule for r in store.reader.events()]
+    items = _ok(client, "/api/events?limit=1000")["items"]
+    assert [e["rule"] for e in items] == expected and any(expected)
+
+
 def test_empty_form_fields_are_ignored(client: TestClient) -> None:
     assert (
         _ok(client, "/api/events?quad=&since=&actor=")["total"]

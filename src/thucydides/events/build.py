@@ -47,6 +47,7 @@ def build_events(
                 factuality=coding.factuality,
                 speaker=coding.speaker,
                 confidence=_confidence(coding),
+                rule=coding.rule or None,
             )
         )
     return events

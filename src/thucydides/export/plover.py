@@ -3,7 +3,7 @@
 One JSON object per coded event. The names are POLECAT's columns in snake case
 (``event_type``, ``event_mode``, ``contexts``, ``quad_code``, ``actor_name`` ...); the
 fields POLECAT lacks and thucydides has are added after them (``cameo_code``,
-``factuality``, ``date_precision``, ``actor_code`` ...). ``intensity`` carries the
+``factuality``, ``date_precision``, ``actor_code`` ..., ``rule``). ``intensity`` carries the
 Goldstein weight of the CAMEO code, not POLECAT's own intensity scale. The README lists
 every field.
 """
@@ -59,6 +59,7 @@ class PloverEvent:
     actor_code: str | None
     recipient_code: str | None
     confidence: float
+    rule: str | None = None  # the rule that coded it; absent from files written before it
 
 
 def plover_event(row: EventRow) -> PloverEvent:
@@ -99,6 +100,7 @@ def plover_event(row: EventRow) -> PloverEvent:
         actor_code=row.actor_code,
         recipient_code=row.recipient_code,
         confidence=row.confidence,
+        rule=row.rule,
     )
 
 

@@ -2,7 +2,9 @@
 
 Readers give back the frozen dataclasses the writers were given: each field is converted
 by its annotated type (``str``, ``int``, ``float``, ``bool``, ``tuple[str, ...]``, each
-possibly ``| None``). In text formats ``None`` is the empty cell.
+possibly ``| None``). In text formats ``None`` is the empty cell. A field with a default
+(one added after files were written, such as an event's ``rule``) may be absent from a file
+and then takes its default; any other missing field is an error.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import json
 import types
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -40,6 +42,11 @@ def _describe(cls: type) -> dict[str, tuple[type, bool]]:
         base = next(a for a in args if a is not type(None)) if optional else hint
         result[item.name] = (get_origin(base) or base, optional)
     return result
+
+
+def _defaulted(cls: type) -> frozenset[str]:
+    """The fields that have a default, which a file may lack."""
+    return frozenset(item.name for item in fields(cls) if item.default is not MISSING)
 
 
 def to_cells(row: object) -> list[str]:
@@ -72,10 +79,12 @@ def _build(
     kind: str,
     parse: Callable[[Any, type, bool], object],
 ) -> T:
+    defaulted = _defaulted(cls)
     try:
         converted = {
             name: parse(values[name], base, optional)
             for name, (base, optional) in field_types(cls).items()
+            if name in values or name not in defaulted
         }
     except (KeyError, ValueError, TypeError) as exc:
         raise InputError(where, Msg.E042, kind=kind, detail=f"{type(exc).__name__}: {exc}") from exc

@@ -80,6 +80,9 @@ class EventRow:
     factuality: str
     confidence: float
     merged_id: str | None
+    # The rule that coded it (``patterns.yaml#111.criticize``); None for events stored before
+    # rules were kept. Last, with a default, so that files exported before it still read.
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,7 +153,13 @@ CREATE TABLE recode_queue (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Each event names the rule that coded it (``patterns.yaml#111.criticize``,
+# ``CAMEO.2.0.txt:5437``, ``coder:appeal``); events stored before it have none (NULL).
+_V3 = """
+ALTER TABLE events ADD COLUMN rule TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 # How long a writer waits for another one (another process ingesting into the same store)
 # to commit before giving up; every write transaction is one document, so seconds at most.

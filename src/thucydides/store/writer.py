@@ -62,7 +62,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *_actor("speaker"),
         *_date("date"),
         *("location_name", "location_country", "location_lat", "location_lon"),
-        *("factuality", "confidence"),
+        *("factuality", "confidence", "rule"),
     ),
     "mentions": ("doc", "position", *_actor("actor")),
     "timexes": (
@@ -383,6 +383,7 @@ def _event_row(
         location.lon if location else None,
         event.factuality,
         event.confidence,
+        event.rule,
     )
 
 
