@@ -57,7 +57,9 @@ def test_fighting(record: dict[str, Any]) -> None:
 
 def test_accusations_both_ways(record: dict[str, Any]) -> None:
     events = _by_triple(record)
-    assert ("112", "THA", "KHM") in events
+    # "Thailand accused Cambodia of deliberately targeting civilians": an accusation of
+    # abusing civilians (1122), coded by the act it accuses of
+    assert ("1122", "THA", "KHM") in events
     assert ("112", "KHM", "THAMIL") in events
     assert ("016", "KHMGOV", None) in events  # Phnom Penh denied the charge (responsibility)
 

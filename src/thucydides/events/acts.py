@@ -106,8 +106,13 @@ class Acts:
                 if act.pos_ in ("VERB", "AUX")
                 else self._triggers.noun_pattern(act, lemmas)
             )
-            if pattern is not None:
-                return self.about("accusation", pattern.state_code or pattern.code)
+            if pattern is None:
+                continue
+            code = self.about("accusation", pattern.state_code or pattern.code)
+            victims = {o.lemma_.lower() for o in roles.object_heads(act)}
+            if code and victims & self.lexicon.civilian_victims:
+                return self.lexicon.civilian_abuse
+            return code
         return None
 
     def rejected_offer(self, verb: Token, code: str) -> str:

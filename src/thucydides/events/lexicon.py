@@ -69,6 +69,8 @@ class Lexicon:
     appeal_codes: Mapping[str, str]  # asked-for act → appeal (02x)
     demand_codes: Mapping[str, str]  # demanded act → demand (10x)
     accusation_codes: Mapping[str, str]  # accused act → accusation (112x)
+    civilian_victims: frozenset[str]  # force against them is an abuse, not aggression
+    civilian_abuse: str  # the accusation of it (1122)
     authoring_verbs: frozenset[str]  # "drafted by", "US-sponsored": who put a text forward
     appeal_verbs: frozenset[str]
     sports_words: frozenset[str]
@@ -224,6 +226,8 @@ def load_lexicon(codes: frozenset[str], patterns: Path | None = None) -> Lexicon
         appeal_codes=table("appeal_codes"),
         demand_codes=table("demand_codes"),
         accusation_codes=table("accusation_codes"),
+        civilian_victims=words("civilian_victims"),
+        civilian_abuse=str(grammar["civilian_abuse"]),
         authoring_verbs=words("authoring_verbs"),
         appeal_verbs=words("appeal_verbs"),
         sports_words=words("sports_words"),
