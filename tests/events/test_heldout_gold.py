@@ -14,8 +14,11 @@ coder generalises beyond the sentences it was developed on (100 sentences each):
 - tests/fixtures/events_sealed_gold.jsonl (245 sentences, 335 events, every root; see
   events_sealed_README.md), the sealed set of #14, written by a helper who never saw the
   engine's code or output, scored once before any change to the coder (engine e21ac43:
-  triple P 0.247 R 0.218, root P 0.318 R 0.286, factuality P 0.301 R 0.277). Nobody reads
-  its per-item errors: only its overall figures, before and after a change.
+  triple P 0.247 R 0.218, root P 0.318 R 0.286, factuality P 0.301 R 0.277), and once after
+  (engine 219f6fe, the verb-dictionary layers, the coder split, the accusation table, the
+  authors of a text, hyphenated prefixes: triple P 0.250 R 0.222, root P 0.316 R 0.286,
+  factuality P 0.300 R 0.277). Nobody reads its per-item errors: only its overall figures,
+  before and after a change.
 
 Floors are the levels reached, only ever raised."""
 
@@ -30,14 +33,14 @@ from thucydides.evaluate.run import event_coder
 from thucydides.evaluate.timex import read_gold
 
 HELDOUT_FLOORS = {
-    "triple": (0.53, 0.55),
-    "root": (0.68, 0.69),
-    "factuality": (0.61, 0.61),
+    "triple": (0.56, 0.57),
+    "root": (0.69, 0.70),
+    "factuality": (0.62, 0.62),
 }
 BLIND_FLOORS = {
-    "triple": (0.56, 0.55),
-    "root": (0.62, 0.61),
-    "factuality": (0.59, 0.57),
+    "triple": (0.58, 0.58),
+    "root": (0.64, 0.64),
+    "factuality": (0.61, 0.58),
 }
 BLIND2_FLOORS = {
     "triple": (0.43, 0.35),
@@ -45,7 +48,7 @@ BLIND2_FLOORS = {
     "factuality": (0.44, 0.39),
 }
 SEALED_FLOORS = {
-    "triple": (0.24, 0.21),
+    "triple": (0.25, 0.22),
     "root": (0.31, 0.28),
     "factuality": (0.30, 0.27),
 }
