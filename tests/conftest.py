@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -21,6 +23,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # database in the work tree: a red CI run is reproducible, never a flake.
 settings.register_profile("thucydides", derandomize=True, database=None)
 settings.load_profile("thucydides")
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script or benchmark of the repository (not a package module), imported by path."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def need_shared(path: Path) -> Path:

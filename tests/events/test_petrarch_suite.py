@@ -9,23 +9,16 @@ the level reached, only ever raised (correct) or lowered (extra)."""
 
 from __future__ import annotations
 
-import importlib.util
 from types import ModuleType
 
-from tests.conftest import ROOT, SHARED, need_shared
+from tests.conftest import ROOT, SHARED, load_script, need_shared
 
 FLOOR_CORRECT = 0.53
 CEILING_EXTRA = 0.24
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "suite", ROOT / "benchmarks" / "petrarch_suite.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / "petrarch_suite.py")
 
 
 def test_petrarch_suite_with_its_own_dictionaries() -> None:

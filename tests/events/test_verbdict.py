@@ -5,13 +5,12 @@ CAMEO.2.0 copy in step with the script that writes it."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, SHARED, need_shared
+from tests.conftest import ROOT, SHARED, load_script, need_shared
 from thucydides.cameo import load_codebook
 from thucydides.errors import ConfigError
 from thucydides.events.verbdict import (
@@ -87,13 +86,7 @@ def small(tmp_path: Path) -> VerbDictionary:
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "convert_petrarch_verbs", ROOT / "scripts" / "convert_petrarch_verbs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "convert_petrarch_verbs.py")
 
 
 # ---- PETRARCH-2 format, construct by construct ---------------------------------------------

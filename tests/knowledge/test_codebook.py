@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
+from types import ModuleType
 
-from tests.conftest import ROOT, SHARED, need_shared
+from tests.conftest import ROOT, SHARED, load_script, need_shared
 from thucydides.cameo import load_codebook
 from thucydides.resources import data_path
 
@@ -28,14 +28,8 @@ PLOVER_TYPES = {
 }
 
 
-def _build_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "build_codebook", ROOT / "scripts" / "build_codebook.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _build_script() -> ModuleType:
+    return load_script(ROOT / "scripts" / "build_codebook.py")
 
 
 def test_every_cameo_code_is_present_once() -> None:
