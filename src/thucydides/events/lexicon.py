@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -91,17 +92,65 @@ _ROW_KEYS = frozenset(
 )
 # ``0871.agree-ceasefire``: the code, a dot and a slug of what the row is about
 _ROW_ID = re.compile(r"\d{2,4}\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# ``financial_aid``: the name of a word set in sets.yaml, referenced as ``$financial_aid``
+_SET_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+WordSets = Mapping[str, tuple[str, ...]]
+
+
+def read_word_sets(path: Path) -> dict[str, tuple[str, ...]]:
+    """The named word sets of ``sets.yaml``: name → its words, in the order written.
+
+    Each set is a non-empty list of lower-case words, none twice; names are lower_snake_case."""
+    loaded = read_yaml(path)
+    if not isinstance(loaded, dict):
+        raise ConfigError(Msg.E021, path=path, detail="expected a mapping of set names to words")
+    sets: dict[str, tuple[str, ...]] = {}
+    for name, words in loaded.items():
+        if not isinstance(name, str) or not _SET_NAME.fullmatch(name):
+            detail = f"set name {name!r} is not lower_snake_case"
+            raise ConfigError(Msg.E021, path=path, detail=detail)
+        if not _strings(words) or not words:
+            detail = f"set {name}: must be a non-empty list of words, not {words!r}"
+            raise ConfigError(Msg.E021, path=path, detail=detail)
+        for word in words:
+            if word != word.lower() or word.startswith("$"):
+                detail = f"set {name}: {word!r} is not a lower-case word"
+                raise ConfigError(Msg.E021, path=path, detail=detail)
+        twice = sorted({word for word in words if words.count(word) > 1})
+        if twice:
+            detail = f"set {name}: {twice[0]!r} is listed twice"
+            raise ConfigError(Msg.E021, path=path, detail=detail)
+        sets[name] = tuple(words)
+    return sets
+
+
+def _expand(items: Iterable[object], sets: WordSets, path: Path, where: str) -> list[str]:
+    """The words of a list in which ``$name`` stands for the words of the set ``name``."""
+    words: list[str] = []
+    for item in (str(i) for i in items):
+        if not item.startswith("$"):
+            words.append(item)
+            continue
+        name = item[1:]
+        if name not in sets:
+            close = get_close_matches(name, sets, n=1)
+            hint = f" (did you mean ${close[0]}?)" if close else ""
+            detail = f"{where}: unknown word set ${name}{hint}; the sets are in sets.yaml"
+            raise ConfigError(Msg.E021, path=path, detail=detail)
+        words.extend(sets[name])
+    return words
 
 
 def _patterns(
-    codes: frozenset[str], directory: Path | None = None
+    codes: frozenset[str], sets: WordSets, directory: Path | None = None
 ) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
     """Every ``patterns*.yaml`` file: the seed lexicon and the general CAMEO one."""
     verbs: dict[str, list[Pattern]] = defaultdict(list)
     nouns: dict[str, list[Pattern]] = defaultdict(list)
     seen: dict[str, str] = {}  # row id → the file that has it
     for path in sorted((directory or data_path("events")).glob("patterns*.yaml")):
-        for row_id in _read_patterns(path, codes, verbs, nouns):
+        for row_id in _read_patterns(path, codes, sets, verbs, nouns):
             if row_id in seen:
                 detail = f"row {row_id}: id already used in {seen[row_id]}"
                 raise ConfigError(Msg.E021, path=path, detail=detail)
@@ -144,10 +193,14 @@ def _row_error(row: dict[str, Any]) -> str | None:
 def _read_patterns(
     path: Path,
     codes: frozenset[str],
+    sets: WordSets,
     verbs: dict[str, list[Pattern]],
     nouns: dict[str, list[Pattern]],
 ) -> list[str]:
-    """Add the file's patterns to ``verbs`` and ``nouns``; return the ids of its rows."""
+    """Add the file's patterns to ``verbs`` and ``nouns``; return the ids of its rows.
+
+    A ``$name`` in ``lemmas``, ``objects`` or ``context`` stands for the words of a set of
+    ``sets``, as if written out there."""
     ids = []
     for number, row in enumerate(read_yaml_list(path), start=1):
         name = f"row {row['id']}" if isinstance(row.get("id"), str) else f"row {number}"
@@ -161,8 +214,18 @@ def _read_patterns(
             if checked is not None and checked not in codes:
                 detail = f"{name}: unknown CAMEO code {checked}"
                 raise ConfigError(Msg.E021, path=path, detail=detail)
+        lists = {
+            key: _expand(row.get(key, []), sets, path, f"{name}, {key}")
+            for key in ("lemmas", "objects", "context")
+        }
+        for key, words in lists.items():
+            twice = sorted({word for word in words if words.count(word) > 1})
+            if twice:
+                detail = f"{name}: {twice[0]!r} is in {key} twice (written out and in a set?)"
+                raise ConfigError(Msg.E021, path=path, detail=detail)
+        objects, context = frozenset(lists["objects"]), frozenset(lists["context"])
         kind: TriggerKind = "noun" if row.get("kind") == "noun" else "verb"
-        for phrase in row["lemmas"]:
+        for phrase in lists["lemmas"]:
             words = str(phrase).split()
             head, particles = (words[-1], ()) if kind == "noun" else (words[0], tuple(words[1:]))
             pattern = Pattern(
@@ -170,8 +233,8 @@ def _read_patterns(
                 kind=kind,
                 lemma=" ".join(words) if kind == "noun" else head,
                 particles=particles,
-                objects=frozenset(str(o) for o in row.get("objects", [])),
-                context=frozenset(str(c) for c in row.get("context", [])),
+                objects=objects,
+                context=context,
                 state_code=state_code,
                 converse=bool(row.get("converse", False)),
                 rule=f"{path.name}#{row_id}",
@@ -185,21 +248,32 @@ def _read_patterns(
 def load_lexicon(codes: frozenset[str], patterns: Path | None = None) -> Lexicon:
     """Load the lexicon, checking every code against ``codes`` (the codebook's).
 
-    ``patterns`` is the folder of ``patterns*.yaml`` files (the package's by default)."""
-    verbs, nouns = _patterns(codes, patterns)
-    grammar = read_yaml(data_path("events", "grammar.yaml"))
+    ``patterns`` is the folder of ``patterns*.yaml`` files (the package's by default); the
+    word sets they and grammar.yaml reference are the package's ``sets.yaml``."""
+    sets = read_word_sets(data_path("events", "sets.yaml"))
+    verbs, nouns = _patterns(codes, sets, patterns)
+    grammar_path = data_path("events", "grammar.yaml")
+    grammar = read_yaml(grammar_path)
+
+    def expand(values: Iterable[object], where: str) -> list[str]:
+        return _expand(values, sets, grammar_path, where)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w) for w in grammar[key])
+        return frozenset(expand(grammar[key], key))
 
     def table(key: str) -> dict[str, str]:
         return {str(k): str(v) for k, v in grammar[key].items()}
 
     def word_sets(key: str) -> dict[str, frozenset[str]]:
-        return {str(k): frozenset(str(w).lower() for w in v) for k, v in grammar[key].items()}
+        return {
+            str(k): frozenset(w.lower() for w in expand(v, f"{key} {k}"))
+            for k, v in grammar[key].items()
+        }
 
     instruments = {
-        str(word): str(code) for code, lemmas in grammar["instruments"].items() for word in lemmas
+        word: str(code)
+        for code, lemmas in grammar["instruments"].items()
+        for word in expand(lemmas, f"instruments {code}")
     }
     return Lexicon(
         verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
