@@ -30,8 +30,8 @@ from thucydides.cameo import Codebook, load_codebook
 from thucydides.errors import InputError, Msg, ThucydidesError, crash_detail, one_line
 from thucydides.events import Coding, EventCoder, build_events, load_lexicon
 from thucydides.events.dictionary import VerbLayer
-from thucydides.events.factuality import factuality
 from thucydides.events.verbdict import load_builtin_verbs, read_verbs
+from thucydides.grammar.factuality import factuality
 from thucydides.model import (
     Actor,
     ActorRef,

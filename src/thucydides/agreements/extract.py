@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from thucydides.actors.kb import country_actor
 from thucydides.actors.resolve import DocumentActors
 from thucydides.agreements.lexicon import AgreementLexicon, StatusCue, Treaty, slug
-from thucydides.events.roles import (
+from thucydides.grammar.tree import (
     REPORTED_PRONOUNS,
     implicit_agent_clause,
     is_passive,

@@ -19,10 +19,10 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from thucydides.events import roles
-from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.triggers import Triggers
+from thucydides.grammar import tree
+from thucydides.grammar.factuality import factuality
 from thucydides.model import Factuality
 from thucydides.nlp import sentence_lemmas
 
@@ -85,7 +85,7 @@ class Acts:
             return code
         lemmas = sentence_lemmas(verb)
         for complement in verb.children:
-            if complement.dep_ in ("xcomp", "ccomp") or roles.is_infinitive_clause(complement):
+            if complement.dep_ in ("xcomp", "ccomp") or tree.is_infinitive_clause(complement):
                 act = self._triggers.act_pattern(complement, lemmas)
                 if act is None:
                     continue
@@ -100,7 +100,7 @@ class Acts:
         """An accusation coded by the act it accuses of: "accused Algeria of shooting down
         one of its drones" (1123), "blamed the RSF for the killing of civilians" (1122)."""
         lemmas = sentence_lemmas(verb)
-        for act in roles.prepositional_objects(verb, frozenset({"of", "for"})):
+        for act in tree.prepositional_objects(verb, frozenset({"of", "for"})):
             pattern = (
                 self._triggers.act_pattern(act, lemmas)
                 if act.pos_ in ("VERB", "AUX")
@@ -109,7 +109,7 @@ class Acts:
             if pattern is None:
                 continue
             code = self.about("accusation", pattern.state_code or pattern.code)
-            victims = {o.lemma_.lower() for o in roles.object_heads(act)}
+            victims = {o.lemma_.lower() for o in tree.object_heads(act)}
             if code and victims & self.lexicon.civilian_victims:
                 return self.lexicon.civilian_abuse
             return code
@@ -121,9 +121,9 @@ class Acts:
         if self._frames.of(code).act != "rejection":
             return code
         lemmas = sentence_lemmas(verb)
-        for obj in roles.object_heads(verb):
+        for obj in tree.object_heads(verb):
             for clause in obj.children:
-                if clause.dep_ in ("acl", "relcl") and roles.has_to(clause):
+                if clause.dep_ in ("acl", "relcl") and tree.has_to(clause):
                     act = self._triggers.act_pattern(clause, lemmas)
                     if act is not None:
                         return self.rejection(act.code)
@@ -162,7 +162,7 @@ class Acts:
         while governor.dep_ == "conj" and governor.head.pos_ == "VERB":
             governor = governor.head  # "pledged to help train and equip": as "train"
         for _ in range(3):
-            if not (governor.dep_ == "xcomp" or roles.is_infinitive_clause(governor)):
+            if not (governor.dep_ == "xcomp" or tree.is_infinitive_clause(governor)):
                 return None
             governor = governor.head
             if self._triggers.lemma(governor) not in self.lexicon.phase_verbs:

@@ -16,7 +16,8 @@ The knowledge lives beside this orchestration, one module per kind: which patter
 takes (``triggers``), who did it to whom (``participants``), acts about acts (``acts``),
 refinements by cues (``refine``), sentence filters (``filters``), what earlier sentences
 said (``discourse``), and how each CAMEO code takes its roles (``frames``, from
-``data/events/frames.tsv``).
+``data/events/frames.tsv``). The English grammar they read the parse with (subjects,
+objects, clauses, factuality) is ``thucydides.grammar``, shared with speech and agreements.
 """
 
 from __future__ import annotations
@@ -28,16 +29,17 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from thucydides.actors.resolve import DocumentActors
-from thucydides.events import filters, roles
+from thucydides.events import filters
 from thucydides.events.acts import Acts, Intention
 from thucydides.events.dictionary import VerbLayer
 from thucydides.events.discourse import Discourse
-from thucydides.events.factuality import factuality
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.events.participants import Participants, between, of_the_territory
 from thucydides.events.records import Coding, EventReport, actor_code, identity
 from thucydides.events.refine import Refinements, state_code
 from thucydides.events.triggers import BUILTIN_RULE, Triggers, phrase_lemmas
+from thucydides.grammar import tree
+from thucydides.grammar.factuality import factuality
 from thucydides.model import ActorRef, Factuality
 from thucydides.nlp import sentence_lemmas
 
@@ -180,7 +182,7 @@ class EventCoder:
     ) -> Iterator[Coding]:
         participants, acts = self.participants, self.acts
         agents, inferred = participants.agents(verb, actors, discourse)
-        if not agents and not roles.is_passive(verb):
+        if not agents and not tree.is_passive(verb):
             return  # an active verb with no identifiable subject codes nothing
         # "protesters marched through Tbilisi": people of no named country are the place's
         agents = [participants.placed_country(a, verb, actors) for a in agents]

@@ -8,9 +8,9 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from thucydides.events import roles
 from thucydides.events.frames import Frames
 from thucydides.events.records import Coding, actor_code, identity
+from thucydides.grammar import tree
 
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 
@@ -36,7 +36,7 @@ def without_history(codings: list[Coding]) -> list[Coding]:
 def _history(trigger: Token) -> bool:
     """ "... almost five years after crowds trashed its embassy": an event recalled as the
     background years back is history, not news of the day."""
-    clause = roles.clause_root(trigger)
+    clause = tree.clause_root(trigger)
     return (
         clause.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in ("after", "since") for m in clause.children)
@@ -73,7 +73,7 @@ def without_asked_acts(codings: list[Coding], frames: Frames) -> list[Coding]:
         for c in codings
         if frames.of(c.code).asks
         for complement in c.trigger.children
-        if complement.dep_ in ("ccomp", "xcomp") or roles.is_infinitive_clause(complement)
+        if complement.dep_ in ("ccomp", "xcomp") or tree.is_infinitive_clause(complement)
     }
     # the act asked for, or an event noun inside it ("to accept Turkish mediation")
     return [

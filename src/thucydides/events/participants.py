@@ -1,5 +1,5 @@
 """Who did it and to whom, for a trigger the patterns coded: agents, recipients, the
-reporting speaker, each found by small named rules over the parse (events/roles.py)."""
+reporting speaker, each found by small named rules over the parse (grammar/tree.py)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,35 @@ from spacy.tokens import Token
 
 from thucydides.actors.kb import located
 from thucydides.actors.resolve import DocumentActors
-from thucydides.events import roles
 from thucydides.events.discourse import Discourse
 from thucydides.events.frames import Frame
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.records import actor_code
 from thucydides.events.triggers import Triggers
+from thucydides.grammar import tree
 from thucydides.model import ActorRef
 from thucydides.nlp import quotation_cue
 
 STATEMENT_PREPS = frozenset({"about", "regarding", "concerning"})
+# "in"/"at" after a verb give the place ("held talks in Riyadh"), not the recipient; after
+# the object they give the target ("hit targets in Pakistan", see tree.OBJECT_PREPS).
+RECIPIENT_PREPS = frozenset(
+    {
+        "against",
+        "on",
+        "with",
+        "to",
+        "toward",
+        "towards",
+        "into",
+        "upon",
+        "from",
+        "over",
+        "for",
+        "by",
+        "between",  # "mediated between Russia and Ukraine"
+    }
+)
 # Sectors the place an event happens in says nothing of: international bodies, and the
 # armed forces and officials of states, who act abroad ("its warplanes struck targets in
 # Iraq"). Any other actor of no named country ("protesters", "militants", "police") is of
@@ -106,15 +125,15 @@ class Participants:
     def agents(
         self, verb: Token, actors: DocumentActors, discourse: Discourse
     ) -> tuple[list[ActorRef], bool]:
-        heads = roles.subject_heads(verb, self._object_control)
-        if not heads and roles.is_passive(verb):
-            clause = roles.implicit_agent_clause(verb)
+        heads = tree.subject_heads(verb, self._object_control)
+        if not heads and tree.is_passive(verb):
+            clause = tree.implicit_agent_clause(verb)
             if clause is not None:
                 return self.agents(clause, actors, discourse)[0], True
             cause = self._cause_agents(verb, actors)
             if cause:
                 return cause, False
-        patient = roles.participle_patient(verb)
+        patient = tree.participle_patient(verb)
         if not heads and patient is not None:
             return [], False
         found: list[ActorRef] = []
@@ -123,17 +142,17 @@ class Participants:
             refs = actors.resolve(head)
             if not refs and head.lemma_.lower() in self.lexicon.document_nouns:
                 # "the Council adopted a resolution demanding a ceasefire": who adopted it
-                refs = [r for h in roles.subject_heads(head.head) for r in actors.resolve(h)]
+                refs = [r for h in tree.subject_heads(head.head) for r in actors.resolve(h)]
             if not refs and head.lemma_.lower() in EVENT_ANAPHORS:
                 refs = discourse.latest_violent_actor()
                 inferred = bool(refs)
-            if not refs and head.lower_ in roles.REPORTED_PRONOUNS | {"he", "she"}:
+            if not refs and head.lower_ in tree.REPORTED_PRONOUNS | {"he", "she"}:
                 # "Iran said it was ready to talk": "it" is the one who said so; "the
                 # minister said he was confident" likewise.
                 # "Belarus denied that it was massing troops": the one who denied it
                 reporter = self.reporter(verb) or self._denier(verb)
                 if reporter is not None and reporter.i != verb.i:
-                    refs = [r for h in roles.subject_heads(reporter) for r in actors.resolve(h)]
+                    refs = [r for h in tree.subject_heads(reporter) for r in actors.resolve(h)]
                     inferred = bool(refs)
             if refs and any(
                 c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children
@@ -149,7 +168,7 @@ class Participants:
         reporter = self.reporter(verb)
         if ref.actor.country is not None or ref.actor.sector is None or reporter is None:
             return ref
-        speaker = actors.first(roles.subject_heads(reporter))
+        speaker = actors.first(tree.subject_heads(reporter))
         country = speaker.actor.country if speaker is not None else None
         if country is None or country in ("IGO", "NGO"):
             return ref
@@ -158,7 +177,7 @@ class Participants:
     def _cause_agents(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
         """ "Killed in Israeli shelling", "wounded by an air strike by government forces":
         an agentless passive was done by the actor of the event it happened in."""
-        for noun in roles.prepositional_objects(verb, CAUSE_PREPS):
+        for noun in tree.prepositional_objects(verb, CAUSE_PREPS):
             if self._triggers.is_event_noun(noun):
                 agents = self.nominal_agents(noun, actors)
                 if agents:
@@ -167,9 +186,9 @@ class Participants:
 
     def givers(self, verb: Token, actors: DocumentActors) -> list[ActorRef]:
         """Whom a received thing came from: "received weapons from the government"."""
-        heads = roles.prepositional_objects(verb, frozenset({"from"}))
-        for obj in roles.object_heads(verb):
-            heads += roles.prepositional_objects(obj, frozenset({"from"}))
+        heads = tree.prepositional_objects(verb, frozenset({"from"}))
+        for obj in tree.object_heads(verb):
+            heads += tree.prepositional_objects(obj, frozenset({"from"}))
         for head in heads:
             refs = actors.resolve(head)
             if refs:
@@ -189,10 +208,10 @@ class Participants:
         unplaced = UNPLACED_SECTORS - {"GOV"} if agents else UNPLACED_SECTORS
         if actor.country is not None or actor.sector in (None, *unplaced):
             return ref
-        clause = roles.clause_root(verb)
+        clause = tree.clause_root(verb)
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             # "were beaten and tear-gassed by police": the place is the first verb's
-            clause = roles.clause_root(clause.head)
+            clause = tree.clause_root(clause.head)
         country = actors.place_country(clause, self._triggers.is_event_noun)
         if country is None:
             # the armed forces too, when what they act on is civil society ("the army chief
@@ -227,7 +246,7 @@ class Participants:
                 continue
             if (
                 head.pos_ == "NOUN"
-                and not roles.prepositional_objects(head, frozenset({"between"}))
+                and not tree.prepositional_objects(head, frozenset({"between"}))
                 and self._triggers.is_event_noun(head)
             ):
                 # "condemned an attack by X in Y": aimed at whoever did the event, not at
@@ -267,32 +286,30 @@ class Participants:
         territorial = frame.territorial or frame.visit
         # "lashed out at Washington", "hit back at critics": a particle verb's "at" is aimed
         aimed = frame.aimed or any(c.dep_ == "prt" for c in verb.children)
-        heads = roles.recipient_candidates(verb, territorial, frame.theme_object, aimed)
+        heads = recipient_candidates(verb, territorial, frame.theme_object, aimed)
         if frame.statement:
             for topic in self._topics(verb, trigger):
-                heads += [topic, *roles.nested_objects(topic)]
+                heads += [topic, *tree.nested_objects(topic)]
         if trigger.i != verb.i:
             preps = (
-                roles.OBJECT_PREPS
-                if territorial
-                else (roles.OBJECT_PREPS - roles.TERRITORIAL_PREPS)
+                tree.OBJECT_PREPS if territorial else (tree.OBJECT_PREPS - tree.TERRITORIAL_PREPS)
             )
-            heads = roles.prepositional_objects(trigger, preps) + heads
-        if roles.is_passive(verb):
-            clause = roles.implicit_agent_clause(verb)
+            heads = tree.prepositional_objects(trigger, preps) + heads
+        if tree.is_passive(verb):
+            clause = tree.implicit_agent_clause(verb)
             if clause is not None and not any(actors.resolve(h) for h in heads):
-                heads = roles.recipient_candidates(clause, territorial) + heads
+                heads = recipient_candidates(clause, territorial) + heads
         return heads
 
     def _topics(self, verb: Token, trigger: Token) -> list[Token]:
         """A comment is about someone: "upbeat about Egypt's prospects", "voiced optimism
         about the prospects for peace with Azerbaijan"."""
-        topics = roles.prepositional_objects(verb, STATEMENT_PREPS)
-        topics += roles.prepositional_objects(trigger, STATEMENT_PREPS)
+        topics = tree.prepositional_objects(verb, STATEMENT_PREPS)
+        topics += tree.prepositional_objects(trigger, STATEMENT_PREPS)
         # "pessimistic about reaching a deal with the IMF": what the gerund is about;
         # "confident that a dispute with Argentina would be settled": the clause's
         # subject
-        topics = [o for t in topics for o in ([t] if t.pos_ != "VERB" else roles.object_heads(t))]
+        topics = [o for t in topics for o in ([t] if t.pos_ != "VERB" else tree.object_heads(t))]
         topics += [
             subject
             for clause in verb.children
@@ -313,7 +330,7 @@ class Participants:
                 self.lexicon.authoring_verbs
             ):
                 continue
-            by = roles.prepositional_objects(verb, frozenset({"by"}))
+            by = tree.prepositional_objects(verb, frozenset({"by"}))
             named = [c for c in verb.children if c.dep_ in ("npadvmod", "compound")]
             for author in [*by, *named]:
                 for one in (author, *author.conjuncts):
@@ -348,11 +365,11 @@ class Participants:
                 if purpose:
                     return purpose
             if complement.dep_ == "ccomp":
-                for subject in roles.subject_heads(complement):
+                for subject in tree.subject_heads(complement):
                     refs = [r for r in actors.resolve(subject) if r.actor.code not in own]
                     if refs:
                         return refs
-            if complement.dep_ in ("xcomp", "ccomp") or roles.is_infinitive_clause(complement):
+            if complement.dep_ in ("xcomp", "ccomp") or tree.is_infinitive_clause(complement):
                 recipients = self.recipients(complement, complement, actors, agents, "")
                 if recipients:
                     return recipients
@@ -364,13 +381,13 @@ class Participants:
         """ "Ready to pull troops back if India reciprocated": an offer is made to the party
         whose act is its condition."""
         own = {a.actor.code for a in agents}
-        for governor in list(roles.governing_chain(verb))[:3]:
+        for governor in list(tree.governing_chain(verb))[:3]:
             for clause in governor.children:
                 if clause.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.lexicon.conditional_markers
                     for m in clause.children
                 ):
-                    for subject in roles.subject_heads(clause):
+                    for subject in tree.subject_heads(clause):
                         for ref in actors.resolve(subject):
                             if ref.actor.code not in own:
                                 return ref
@@ -386,7 +403,7 @@ class Participants:
             if c.dep_ in ("poss", "compound", "amod", "nmod")
             and not (patient and c.dep_ == "poss" and c.pos_ == "PRON")
         ]
-        holders += roles.prepositional_objects(noun, frozenset({"by", "from"}))
+        holders += tree.prepositional_objects(noun, frozenset({"by", "from"}))
         if self._triggers.is_weapon_or_force(noun):
             # "a bomb planted by militants", "missiles fired by the army" (but "a truce
             # mediated by Oman" is not Oman's truce)
@@ -394,13 +411,13 @@ class Participants:
                 agent
                 for participle in noun.children
                 if participle.dep_ == "acl"
-                for agent in roles.prepositional_objects(participle, frozenset({"by"}))
+                for agent in tree.prepositional_objects(participle, frozenset({"by"}))
             ]
         for appos in (c for c in noun.children if c.dep_ == "appos"):
             holders += [c for c in appos.children if c.dep_ in ("poss", "compound", "amod")]
         if noun.dep_ == "appos":
             holders += [c for c in noun.head.children if c.dep_ in ("poss",)]
-        between = roles.prepositional_objects(noun, frozenset({"between"}))
+        between = tree.prepositional_objects(noun, frozenset({"between"}))
         for head in holders:
             # The holder of a nominal event must be identified ("Pakistan's response"), not
             # just typed ("a terrorist attack" names no actor).
@@ -419,8 +436,8 @@ class Participants:
     ) -> list[ActorRef]:
         preps = {"on", "against", "with", "between", "into", "to"}
         if self._frames.of(pattern_code).territorial:
-            preps |= roles.TERRITORIAL_PREPS
-        heads = roles.prepositional_objects(noun, frozenset(preps))
+            preps |= tree.TERRITORIAL_PREPS
+        heads = tree.prepositional_objects(noun, frozenset(preps))
         for head in heads:
             refs = actors.resolve(head)
             if len(refs) > 1 and any(c.lower_ == "between" for c in head.ancestors):
@@ -446,7 +463,7 @@ class Participants:
     ) -> ActorRef | None:
         """The source a reported event is attributed to: "X said ...", "according to X"."""
         if reporter is not None:
-            speaker = actors.first(roles.subject_heads(reporter))
+            speaker = actors.first(tree.subject_heads(reporter))
             if speaker is not None:
                 return speaker
         for token in verb.sent:
@@ -459,6 +476,49 @@ class Participants:
                 if speaker is not None:
                     return speaker
         return None
+
+
+def recipient_candidates(
+    verb: Token, territorial: bool = False, theme_object: bool = False, aimed: bool = False
+) -> list[Token]:
+    """Tokens that may head the recipient phrase, most likely first.
+
+    ``territorial`` events (force, coercion) are done to the country they happen in:
+    "struck targets in Pakistan" has Pakistan as recipient, "held talks in Riyadh" does not.
+    With ``theme_object`` the object is what is moved, not whom it is aimed at ("deployed
+    troops to its border with Cambodia"). ``aimed`` events (force, protest) are aimed "at"
+    someone ("hurled stones at police").
+    """
+    objects, preps = (
+        (tree.OBJECT_PREPS, RECIPIENT_PREPS | tree.TERRITORIAL_PREPS)
+        if territorial
+        else (tree.OBJECT_PREPS - tree.TERRITORIAL_PREPS, RECIPIENT_PREPS)
+    )
+    if aimed:
+        objects, preps = objects | {"at"}, preps | {"at"}
+    candidates: list[Token] = []
+    for obj in tree.object_heads(verb):
+        if theme_object and obj.head.dep_ == "dative":
+            candidates.append(obj)  # "sent to the Lebanese border"
+        elif theme_object:
+            # "thousands of police officers" is all theme; "troops for Haiti" is not, nor
+            # "troops near its border with Eritrea"
+            candidates.extend(tree.nested_objects(obj, (objects | tree.DIRECTIONAL_PREPS) - {"of"}))
+        else:
+            candidates.append(obj)
+            candidates.extend(tree.nested_objects(obj, objects, participles=territorial))
+            for conjunct in obj.conjuncts:
+                # "launched drones and missiles at Ukraine"
+                candidates.extend(tree.nested_objects(conjunct, objects, participles=territorial))
+    for head in tree.prepositional_objects(verb, preps):
+        if head.pos_ == "VERB" and head.head.lower_ != "by":
+            # "open to receiving help from the US": look inside ("by doing" is a means)
+            candidates.extend(recipient_candidates(head, territorial))
+        else:
+            candidates.append(head)
+            # "deployed troops to its border with Cambodia"
+            candidates.extend(tree.nested_objects(head, objects - {"of"}))
+    return candidates
 
 
 def _placed_recipients(
@@ -493,7 +553,7 @@ def of_the_territory(agent: ActorRef, recipients: list[ActorRef]) -> ActorRef:
 
 def between(noun: Token, agents: list[ActorRef]) -> bool:
     """Whether the actor of a nominal event is one of the parties "between" it names."""
-    parties = roles.prepositional_objects(noun, frozenset({"between"}))
+    parties = tree.prepositional_objects(noun, frozenset({"between"}))
     extents = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parties]
     return bool(parties) and all(
         any(start <= a.span.start and a.span.end <= end for start, end in extents) for a in agents
@@ -513,7 +573,7 @@ def _as_place(ref: ActorRef) -> ActorRef:
 
 def _placed(head: Token) -> bool:
     """Whether ``head`` is the object of a locative preposition ("near the temple")."""
-    return head.dep_ == "pobj" and head.head.lower_ in roles.TERRITORIAL_PREPS
+    return head.dep_ == "pobj" and head.head.lower_ in tree.TERRITORIAL_PREPS
 
 
 def _aimed(head: Token, frame: Frame) -> bool:
@@ -524,7 +584,7 @@ def _aimed(head: Token, frame: Frame) -> bool:
 
 def _governor_among(verb: Token, lemmas: frozenset[str]) -> Token | None:
     """The nearest verb above ``verb`` whose lemma is one of ``lemmas`` ("said", "denied")."""
-    for governor in roles.governing_chain(verb):
+    for governor in tree.governing_chain(verb):
         if governor.i != verb.i and governor.lemma_.lower() in lemmas:
             return governor
     return None

@@ -10,10 +10,10 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Token
 
 from thucydides.actors.resolve import DocumentActors
-from thucydides.events import roles
 from thucydides.events.frames import Refinement
 from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.events.triggers import CIRCUMSTANCE_PREPS, Triggers
+from thucydides.grammar import tree
 from thucydides.model import ActorRef
 
 STATE_KINDS = frozenset({"country"})
@@ -45,7 +45,7 @@ class Refinements:
 
     def _weapon(self, code: str, trigger: Token) -> str:
         """ "Missiles" in the clause of a generic attack or fight make it an aerial one (195)."""
-        clause = roles.clause_root(trigger)
+        clause = tree.clause_root(trigger)
         scope = [trigger, *trigger.subtree, *clause.subtree]
         for token in scope:
             refined = self.lexicon.instruments.get(token.lemma_.lower())
@@ -77,7 +77,7 @@ class Refinements:
     def _protest_aim(self, code: str, trigger: Token) -> str:
         """ "Marched against President Milei's cuts" (1412), "demanding his resignation"
         (1411): the aim a protest's phrase or purpose clause names."""
-        clause = roles.clause_root(trigger)
+        clause = tree.clause_root(trigger)
         # the clause without its subordinate clauses of time or cause ("as anger over a
         # finance bill spilled onto the streets" is not what the stones were thrown for)
         aside = {

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from thucydides.events import roles
 from thucydides.events.dictionary import DictionaryMatch, VerbLayer
 from thucydides.events.lexicon import Lexicon, Pattern
+from thucydides.grammar import tree
 from thucydides.nlp import sentence_lemmas
 
 BUILTIN_RULE = "CAMEO.2.0.txt:"  # the rule of a coding made by the built-in dictionary
@@ -228,10 +228,10 @@ class Triggers:
 
     def _light_objects(self, verb: Token) -> list[Token]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        objects += roles.prepositional_objects(verb, frozenset({"as"}))
+        objects += tree.prepositional_objects(verb, frozenset({"as"}))
         if self._takes_part(verb):
             # "took part in a march", "engaged Filipino peacekeepers in a firefight"
-            objects += roles.prepositional_objects(verb, frozenset({"in"}))
+            objects += tree.prepositional_objects(verb, frozenset({"in"}))
         return objects
 
     def _takes_part(self, verb: Token) -> bool:
@@ -290,16 +290,16 @@ def remembered(noun: Token, commemorations: frozenset[str]) -> bool:
 
 def _asks_someone_to_act(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
-        c.dep_ == "xcomp" or roles.is_infinitive_clause(c) for c in verb.children
+        c.dep_ == "xcomp" or tree.is_infinitive_clause(c) for c in verb.children
     )
 
 
 def _aimed_at_someone(verb: Token) -> bool:
     """Whether the verb or its objects are aimed "at" someone: "launched drones and
     missiles at Ukraine"."""
-    objects = roles.object_heads(verb)
+    objects = tree.object_heads(verb)
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts)]
-    return any(roles.prepositional_objects(h, AIMING_PREPS) for h in heads)
+    return any(tree.prepositional_objects(h, AIMING_PREPS) for h in heads)
 
 
 def _travels(verb: Token) -> bool:
@@ -352,7 +352,7 @@ def _object_lemmas(verb: Token) -> frozenset[str]:
             for obj in head.children:
                 if obj.dep_ in ("dobj", "attr"):
                     words.update(phrase_lemmas(obj))
-    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" or roles.is_infinitive_clause(c)):
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" or tree.is_infinitive_clause(c)):
         words.add(xcomp.lemma_.lower())
         if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             # "ready to hold talks", "pledged to send aid": the subject's own intended act

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from thucydides.actors.resolve import DocumentActors
-from thucydides.events.roles import subject_heads
+from thucydides.grammar.tree import subject_heads
 from thucydides.model import ActorRef, Quote
 from thucydides.model import Span as TextSpan
 from thucydides.nlp import QUOTE_MARKS, doc_text, inside_quotes, sentences

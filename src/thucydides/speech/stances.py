@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides.actors.kb import composite_code
 from thucydides.actors.resolve import DocumentActors
-from thucydides.events.roles import subject_heads
+from thucydides.grammar.tree import subject_heads
 from thucydides.model import ActorRef, Evidence, Stance
 from thucydides.model import Span as TextSpan
 from thucydides.nlp import doc_text, sentences, words_follow

@@ -1,9 +1,10 @@
-"""Who did it and to whom: event roles from the dependency parse.
+"""Who did it and to whom, in English: subjects, objects and clauses in the dependency parse.
 
 Handles active and passive voice ("by"-agents), control and raising chains ("continues to
 refuse", "using missiles to hit"), shared subjects of coordinated verbs, relative clauses,
 participles ("a truce mediated by ..."), and an implicit agent taken from a temporal clause
-("the treaty was suspended when India accused Pakistan ...").
+("the treaty was suspended when India accused Pakistan ..."). Which of these phrases an
+event's recipient is depends on the event: ``events.participants`` decides.
 """
 
 from __future__ import annotations
@@ -16,25 +17,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Clauses whose missing subject is the governing clause's subject.
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj"})
-# "in"/"at" after a verb give the place ("held talks in Riyadh"), not the recipient; after
-# the object they give the target ("hit targets in Pakistan", see OBJECT_PREPS).
-RECIPIENT_PREPS = frozenset(
-    {
-        "against",
-        "on",
-        "with",
-        "to",
-        "toward",
-        "towards",
-        "into",
-        "upon",
-        "from",
-        "over",
-        "for",
-        "by",
-        "between",  # "mediated between Russia and Ukraine"
-    }
-)
+# Prepositions of place: "talks in Riyadh", "troops near the border".
 TERRITORIAL_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 DIRECTIONAL_PREPS = frozenset({"into", "toward", "towards", "across", "at", "near"})
 OBJECT_PREPS = frozenset(
@@ -212,49 +195,6 @@ def nested_objects(
         if participles:
             found.extend(prepositional_objects(participle, DIRECTIONAL_PREPS))
     return found
-
-
-def recipient_candidates(
-    verb: Token, territorial: bool = False, theme_object: bool = False, aimed: bool = False
-) -> list[Token]:
-    """Tokens that may head the recipient phrase, most likely first.
-
-    ``territorial`` events (force, coercion) are done to the country they happen in:
-    "struck targets in Pakistan" has Pakistan as recipient, "held talks in Riyadh" does not.
-    With ``theme_object`` the object is what is moved, not whom it is aimed at ("deployed
-    troops to its border with Cambodia"). ``aimed`` events (force, protest) are aimed "at"
-    someone ("hurled stones at police").
-    """
-    objects, preps = (
-        (OBJECT_PREPS, RECIPIENT_PREPS | TERRITORIAL_PREPS)
-        if territorial
-        else (OBJECT_PREPS - TERRITORIAL_PREPS, RECIPIENT_PREPS)
-    )
-    if aimed:
-        objects, preps = objects | {"at"}, preps | {"at"}
-    candidates: list[Token] = []
-    for obj in object_heads(verb):
-        if theme_object and obj.head.dep_ == "dative":
-            candidates.append(obj)  # "sent to the Lebanese border"
-        elif theme_object:
-            # "thousands of police officers" is all theme; "troops for Haiti" is not, nor
-            # "troops near its border with Eritrea"
-            candidates.extend(nested_objects(obj, (objects | DIRECTIONAL_PREPS) - {"of"}))
-        else:
-            candidates.append(obj)
-            candidates.extend(nested_objects(obj, objects, participles=territorial))
-            for conjunct in obj.conjuncts:
-                # "launched drones and missiles at Ukraine"
-                candidates.extend(nested_objects(conjunct, objects, participles=territorial))
-    for head in prepositional_objects(verb, preps):
-        if head.pos_ == "VERB" and head.head.lower_ != "by":
-            # "open to receiving help from the US": look inside ("by doing" is a means)
-            candidates.extend(recipient_candidates(head, territorial))
-        else:
-            candidates.append(head)
-            # "deployed troops to its border with Cambodia"
-            candidates.extend(nested_objects(head, objects - {"of"}))
-    return candidates
 
 
 def clause_root(token: Token) -> Token:
