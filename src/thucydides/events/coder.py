@@ -88,7 +88,7 @@ class EventCoder:
         """The sentence's codings without those its other codings or its page make wrong."""
         frames = self._frames
         codings = filters.without_history(codings)
-        if filters.on_sports_pages(sentence, self.lexicon.sports_words):
+        if filters.on_sports_pages(sentence, self.lexicon.sports_words, self.lexicon.vote_words):
             codings = filters.without_force(codings, frames)
         codings = filters.without_protest_demands(codings, frames)
         codings = filters.without_asked_acts(codings, frames)

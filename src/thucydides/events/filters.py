@@ -15,10 +15,12 @@ from thucydides.grammar import tree
 SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 
 
-def on_sports_pages(sentence: Span, sports_words: frozenset[str]) -> bool:
+def on_sports_pages(
+    sentence: Span, sports_words: frozenset[str], vote_words: frozenset[str] = frozenset()
+) -> bool:
     """ "Spain beat England 2-1 in the final": a match, not a use of force."""
-    if SCORE.search(sentence.text):
-        return True
+    if SCORE.search(sentence.text) and not any(t.lemma_.lower() in vote_words for t in sentence):
+        return True  # "voted 13-0 to condemn the attack" is a tally, not a score
     words = [t.lower_ for t in sentence]
     phrases = {*words, *(f"{a} {b}" for a, b in pairwise(words))}
     return not phrases.isdisjoint(sports_words)
@@ -114,6 +116,8 @@ def deduplicate(codings: list[Coding], frames: Frames) -> list[Coding]:
         if current is None:
             best[key] = coding
             order.append(key)
+        elif frames.of(coding.code).yields_to == current.code:
+            continue  # "bombed ... struck": the code the other yields to stays, in any order
         elif (len(coding.code), coding.specificity) > (len(current.code), current.specificity) or (
             frames.of(current.code).yields_to == coding.code
         ):
@@ -122,9 +126,11 @@ def deduplicate(codings: list[Coding], frames: Frames) -> list[Coding]:
     result = [best[k] for k in order]
     # A coding whose recipient is not identified ("killing at least five people") is
     # dropped likewise.
-    with_recipient = {(actor_code(c.actor), c.code[:2]) for c in result if actor_code(c.recipient)}
+    # The same actor is the same person, not only the same code: in "Rubio met Lavrov and
+    # Trump met the press", Trump's meeting is not Rubio's.
+    with_recipient = {(identity(c.actor), c.code[:2]) for c in result if actor_code(c.recipient)}
     return [
         c
         for c in result
-        if actor_code(c.recipient) or (actor_code(c.actor), c.code[:2]) not in with_recipient
+        if actor_code(c.recipient) or (identity(c.actor), c.code[:2]) not in with_recipient
     ]

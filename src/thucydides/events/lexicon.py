@@ -75,6 +75,7 @@ class Lexicon:
     authoring_verbs: frozenset[str]  # "drafted by", "US-sponsored": who put a text forward
     appeal_verbs: frozenset[str]
     sports_words: frozenset[str]
+    vote_words: frozenset[str]  # "voted 13-0": a tally, not a score
     protest_aims: Mapping[str, frozenset[str]]  # last digit of 14xN → cue lemmas
     participation_verbs: frozenset[str]
     commemoration_nouns: frozenset[str]
@@ -305,6 +306,7 @@ def load_lexicon(codes: frozenset[str], patterns: Path | None = None) -> Lexicon
         authoring_verbs=words("authoring_verbs"),
         appeal_verbs=words("appeal_verbs"),
         sports_words=words("sports_words"),
+        vote_words=words("vote_words"),
         participation_verbs=words("participation_verbs"),
         commemoration_nouns=words("commemoration_nouns"),
         patient_nouns=words("patient_nouns"),
