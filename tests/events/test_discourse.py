@@ -8,10 +8,12 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from tests.parses import coding as _coding
+from tests.parses import ref
 from thucydides.events.discourse import Discourse
 from thucydides.events.frames import Frames
 from thucydides.events.records import Coding
-from thucydides.model import Actor, ActorRef, Span
+from thucydides.model import Actor, ActorRef
 
 # The rows of frames.tsv these tests need: a fight (19) and force (18) are violent,
 # meeting (04), sanctions (16) and protest (14) are not.
@@ -57,27 +59,8 @@ def parse(rows: list[tuple[str, str, str, int]]) -> Doc:
     )
 
 
-def ref(token: Token, actor: Actor) -> ActorRef:
-    return ActorRef(token.text, Span(token.idx, token.idx + len(token)), actor)
-
-
-def coding(
-    trigger: Token,
-    code: str,
-    actor: ActorRef | None,
-    recipient: ActorRef | None,
-) -> Coding:
-    return Coding(
-        sentence=trigger.sent.start,
-        trigger=trigger,
-        code=code,
-        actor=actor,
-        recipient=recipient,
-        factuality="asserted",
-        speaker=None,
-        specificity=1,
-        inferred=False,
-    )
+def coding(trigger: Token, code: str, actor: ActorRef | None, recipient: ActorRef | None) -> Coding:
+    return _coding(trigger, code, actor, recipient, sentence=trigger.sent.start)
 
 
 # "Russian forces shelled Kharkiv. Putin met Lukashenko. The assault killed five."

@@ -4,14 +4,12 @@ a protest's demands, asked-for acts, a violent act's consequences and deduplicat
 from __future__ import annotations
 
 import pytest
-from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Doc
 
+from tests.parses import VOCAB, Row, coding, parse, ref
 from thucydides.events import filters
 from thucydides.events.frames import Frames
-from thucydides.events.records import Coding
-from thucydides.model import Actor, ActorRef, Factuality, Span
+from thucydides.model import Actor
 
 # The rows of frames.tsv these tests need.
 FRAMES = Frames(
@@ -29,51 +27,6 @@ FRAMES = Frames(
     values={"190": {"yields_to": "195"}},
     by_code={},
 )
-
-Row = tuple[str, str, str, str, int]
-# A bare Vocab() gives every word an empty lower_, which the rules read: the vocab
-# lowercases as a language's does, with no model loaded.
-VOCAB = Vocab(lex_attr_getters={LOWER: str.lower})
-
-
-def parse(rows: list[Row], tags: dict[int, str] | None = None) -> Doc:
-    """A parse from (word, lemma, pos, dep, head index) rows, with fine tags where needed."""
-    words, lemmas, pos, deps, heads = zip(*rows, strict=True)
-    tagged = tags or {}
-    return Doc(
-        VOCAB,
-        words=list(words),
-        lemmas=list(lemmas),
-        pos=list(pos),
-        tags=[tagged.get(i, "") for i in range(len(rows))],
-        deps=list(deps),
-        heads=list(heads),
-    )
-
-
-def ref(token: Token, actor: Actor) -> ActorRef:
-    return ActorRef(token.text, Span(token.idx, token.idx + len(token)), actor)
-
-
-def coding(
-    trigger: Token,
-    code: str,
-    actor: ActorRef | None = None,
-    recipient: ActorRef | None = None,
-    factuality: Factuality = "asserted",
-    specificity: int = 1,
-) -> Coding:
-    return Coding(
-        sentence=0,
-        trigger=trigger,
-        code=code,
-        actor=actor,
-        recipient=recipient,
-        factuality=factuality,
-        speaker=None,
-        specificity=specificity,
-        inferred=False,
-    )
 
 
 def words(text: str) -> Doc:

@@ -11,10 +11,9 @@ from types import SimpleNamespace
 from typing import cast
 
 import pytest
-from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Token
 
+from tests.parses import Row, parse, ref
 from thucydides.actors.resolve import DocumentActors
 from thucydides.events import participants as p
 from thucydides.events.discourse import Discourse
@@ -23,10 +22,6 @@ from thucydides.events.lexicon import Lexicon
 from thucydides.events.records import Coding
 from thucydides.events.triggers import Triggers
 from thucydides.model import Actor, ActorRef, Span
-
-# A bare Vocab() gives every word an empty lower_, which the rules read: the vocab
-# lowercases as a language's does, with no model loaded.
-VOCAB = Vocab(lex_attr_getters={LOWER: str.lower})
 
 # The rows of frames.tsv these tests need.
 FRAMES = Frames(
@@ -43,27 +38,6 @@ FRAMES = Frames(
     values={},
     by_code={},
 )
-
-Row = tuple[str, str, str, str, int]
-
-
-def parse(rows: list[Row], tags: dict[int, str] | None = None) -> Doc:
-    """A parse from (word, lemma, pos, dep, head index) rows, with fine tags where needed."""
-    words, lemmas, pos, deps, heads = zip(*rows, strict=True)
-    tagged = tags or {}
-    return Doc(
-        VOCAB,
-        words=list(words),
-        lemmas=list(lemmas),
-        pos=list(pos),
-        tags=[tagged.get(i, "") for i in range(len(rows))],
-        deps=list(deps),
-        heads=list(heads),
-    )
-
-
-def ref(token: Token, actor: Actor) -> ActorRef:
-    return ActorRef(token.text, Span(token.idx, token.idx + len(token)), actor)
 
 
 def country(iso3: str) -> Actor:
