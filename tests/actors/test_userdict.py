@@ -69,6 +69,22 @@ def test_a_prefix_entry_takes_over_the_words_it_covers(tmp_path: Path) -> None:
     assert actor is not None and actor.code == "KUWGOV"
 
 
+@pytest.mark.parametrize(
+    "line", ["EUROPEAN_UNION [IGOEEU]", "EUROPEAN_UNION_ [IGOEEU]"], ids=["prefix", "exact"]
+)
+def test_a_user_name_takes_over_its_built_in_form_with_the_article(
+    tmp_path: Path, line: str
+) -> None:
+    """The built-in base lists "the European Union" apart from "European Union": the longer
+    match must not win over the user's entry for the name."""
+    path = tmp_path / "actors.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    pipeline = Pipeline(Config(actor_files=(str(path),)))
+    record = pipeline(read_text_document("The European Union condemned Russia on Monday."))
+    (event,) = [e for e in record.events if e.type.cameo == "111"]
+    assert event.actor is not None and event.actor.actor.code == "IGOEEU"
+
+
 def test_prefix_alias_matches_inflected_words() -> None:
     pipeline = Pipeline(Config(actor_files=(str(FIXTURES / "petrarch_actors.txt"),)))
     record = record_json(

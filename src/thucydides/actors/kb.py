@@ -371,6 +371,15 @@ def load_knowledge_base(
                 builder.drop_words_starting(key[:-1])
             builder.add(alias, entry, override=key not in overridden)
             overridden.add(key)
+            # "EUROPEAN_UNION [IGOEEU]" takes "the European Union" too, where the built-in
+            # knowledge base lists it apart: the longer match would win over the user's entry
+            article = f"the {key}"
+            if key.endswith(PREFIX_MARK) and article not in overridden:
+                builder.drop_words_starting(article[:-1])
+                overridden.add(article)
+            elif article in builder.aliases and article not in overridden:
+                builder.add(article, entry, override=True)
+                overridden.add(article)
         for noun, sector in extra.sector_nouns:
             builder.add_sector_noun(noun, sector, override=True)
     heads_file = directory / "heads.yaml"
