@@ -58,6 +58,11 @@ def test_a_hyphenated_prefix_stays_one_token(pipeline: Pipeline, text: str, word
     assert word in [t.text for t in pipeline.engine.nlp(text)]
 
 
+def test_the_tokenizers_pipe_keeps_prefixes_whole_too(pipeline: Pipeline) -> None:
+    (doc,) = pipeline.engine.nlp.tokenizer.pipe(["Both sides agreed to de-escalate."])
+    assert "de-escalate" in [t.text for t in doc]
+
+
 def test_compounds_of_two_words_stay_split(pipeline: Pipeline) -> None:
     text = "The Russia-Ukraine war saw long-range missiles and a co - author."
     words = [t.text for t in pipeline.engine.nlp(text)]

@@ -301,8 +301,12 @@ class PrefixMergingTokenizer:
     def __call__(self, text: str) -> Doc:
         return merge_hyphenated_prefixes(self.tokenizer(text))
 
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for doc in self.tokenizer.pipe(texts, batch_size=batch_size):  # type: ignore[attr-defined]
+            yield merge_hyphenated_prefixes(doc)
+
     def __getattr__(self, name: str) -> object:
-        return getattr(self.tokenizer, name)  # vocab, pipe, explain ... as the model's
+        return getattr(self.tokenizer, name)  # vocab, explain ... as the model's
 
 
 @cache

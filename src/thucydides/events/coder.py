@@ -37,13 +37,13 @@ from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.events.participants import Participants, between, of_the_territory
 from thucydides.events.records import Coding, EventReport, actor_code, identity
 from thucydides.events.refine import Refinements, state_code
-from thucydides.events.triggers import BUILTIN_RULE, Triggers, phrase_lemmas
+from thucydides.events.triggers import Triggers, phrase_lemmas
 from thucydides.grammar import tree
 from thucydides.grammar.factuality import factuality
 from thucydides.model import ActorRef, Factuality
 from thucydides.nlp import sentence_lemmas
 
-__all__ = ["BUILTIN_RULE", "Coding", "EventCoder"]
+__all__ = ["Coding", "EventCoder"]
 
 # Nouns of a response, aimed at whoever last acted against the responder.
 RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal"})
@@ -117,8 +117,7 @@ class EventCoder:
                 codings = _with_reverse(
                     verbal, self._verbal(token, token, verbal, actors, discourse)
                 )
-                if verbal.rule.startswith(BUILTIN_RULE):
-                    # as PETRARCH codes its dictionary's events: with both parties known
+                if verbal.dyadic:
                     codings = (
                         c for c in codings if actor_code(c.actor) and actor_code(c.recipient)
                     )

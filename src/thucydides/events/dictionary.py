@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from spacy.tokens import Token as SpacyToken
 
@@ -95,11 +94,6 @@ class VerbLayer:
     @property
     def name(self) -> str:
         return self.dictionary.name
-
-    @cached_property
-    def verb_words(self) -> frozenset[str]:
-        """Every verb word listed, upper case: lemmas and forms."""
-        return frozenset(self._index)
 
     def lists(self, verb: SpacyToken) -> bool:
         """Whether the dictionary has a verb line for this token (a code or ``[---]``)."""

@@ -36,6 +36,8 @@ class Pattern:
     reverse: str | None = None
     # a dictionary's ``[:020]``: only the reverse event
     forward: bool = True
+    # codes only with both an actor and a recipient (the built-in dictionary's patterns)
+    dyadic: bool = False
 
     @property
     def specificity(self) -> int:

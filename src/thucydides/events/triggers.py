@@ -19,7 +19,6 @@ from thucydides.events.lexicon import Lexicon, Pattern
 from thucydides.grammar import tree
 from thucydides.nlp import sentence_lemmas
 
-BUILTIN_RULE = "CAMEO.2.0.txt:"  # the rule of a coding made by the built-in dictionary
 # Adverbs the parser makes of a phrasal verb's particle ("walk away from").
 PARTICLES = frozenset({"away", "out", "back", "off", "down"})
 TIME_NOUNS = frozenset({"hour", "minute", "day", "week", "month", "year", "while", "time"})
@@ -68,9 +67,6 @@ class Triggers:
             | lexicon.light_verbs
             | TELLING_VERBS
         )
-        self._user_verbs = frozenset(
-            word.lower() for layer in user_layers for word in layer.verb_words
-        )
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, mended where the lemmatiser cuts a known verb wrong
@@ -98,10 +94,11 @@ class Triggers:
 
     def verb_pattern(self, verb: Token, lemmas: frozenset[str]) -> Pattern | None:
         """The pattern deciding a verb, by the precedence of the module docstring."""
-        if verb.pos_ == "VERB" and self._user_verbs:
+        if verb.pos_ == "VERB":
             for layer in self._user_layers:
-                if layer.lists(verb):
-                    return self._dictionary_pattern(layer, verb)
+                listed = layer.match(verb)  # None: the layer does not list the verb
+                if listed is not None:
+                    return self._dictionary_pattern(verb, listed)
         own = self._own_pattern(verb, lemmas)
         if own is not None or self._builtin_layer is None or verb.pos_ != "VERB":
             return own
@@ -115,14 +112,12 @@ class Triggers:
             # A verb's bare default ("think" 040, "need" 100, "see" 010) was right for few
             # verbs of real news (see the README): only the dictionary's constructions code.
             return None
-        return self._dictionary_pattern(self._builtin_layer, verb, match)
+        # as PETRARCH codes its dictionary's events: with both parties known
+        return self._dictionary_pattern(verb, match, dyadic=True)
 
     def _dictionary_pattern(
-        self, layer: VerbLayer, verb: Token, match: DictionaryMatch | None = None
+        self, verb: Token, match: DictionaryMatch, dyadic: bool = False
     ) -> Pattern | None:
-        match = match or layer.match(verb)
-        if match is None:
-            return None
         forward, reverse = (self._known_code(c) for c in (match.code.forward, match.code.reverse))
         code = forward or reverse
         if code is None:
@@ -138,6 +133,7 @@ class Triggers:
             rule=match.rule,
             reverse=reverse if forward else None,
             forward=forward is not None,
+            dyadic=dyadic,
         )
 
     def _known_code(self, code: str | None) -> str | None:
