@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,8 @@ def measure(folder: Path = SUITE, verbs: bool = True) -> dict[str, Any]:
     from thucydides.evaluate.run import event_coder
 
     pipeline = Pipeline(suite_config(folder, verbs))
-    coder = event_coder(pipeline)
+    # each sentence coded once, though scored overall and in its category
+    coder = cache(event_coder(pipeline))
     items = suite_items(folder)
     by_category: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for item in items:
